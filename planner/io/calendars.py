@@ -1,0 +1,308 @@
+"""Calendar files (``calendars/*.yaml``) and the ``calendar:`` section of a plan.
+
+A calendar file is data plus rules, like a country in the ``holidays`` package: the working week,
+where public holidays come from, and named holiday *seasons* that yield date ranges for any year.
+A plan names a base calendar and picks the seasons and dated exceptions that apply to it::
+
+    calendar:
+      base: norway
+      seasons: [summer, romjul, easter_week]      # by name, or redefined:
+      #  - {name: summer, iso_weeks: [28, 30]}
+      exceptions:
+        - {from: 2023-10-13, to: 2023-10-13, name: Planleggingsdag}
+        - {date: 2024-05-10, working: true, name: Arbeidsdag}
+
+Base calendars are looked up as ``calendars/NAME.yaml`` beside the plan or in a folder above it,
+then among the calendars installed with planner.
+"""
+from __future__ import annotations
+
+import os
+from importlib import resources
+
+from ..calendar import weekday_numbers
+from ..errors import PlanError
+from ..model import CalendarDef, CalendarException, SeasonRule
+from .documents import (as_date, as_int, as_list, as_mapping, as_str, check_keys,
+                        load_document)
+
+RULE_KINDS = ("month", "iso_weeks", "easter", "dates")
+SEASON_KEYS = {"name", "label", *RULE_KINDS}
+CAL_FILE_KEYS = {"name", "label", "workweek", "hours", "public_holidays", "years", "seasons",
+                 "exceptions", "description"}
+PLAN_CAL_KEYS = {"base", "seasons", "exceptions"}
+EXC_KEYS = {"from", "to", "date", "name", "working"}
+
+
+def builtin_calendar_dir() -> str | None:
+    """The calendars installed with planner (package ``planner.calendars``, which setuptools
+    maps from the repository's ``calendars/``); in a source checkout, that folder itself."""
+    try:
+        return str(resources.files("planner.calendars"))
+    except (ModuleNotFoundError, TypeError):
+        pass
+    here = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), "calendars")
+    return here if os.path.isdir(here) else None
+
+
+def find_calendar_file(name: str, near: str | None) -> str | None:
+    """``calendars/NAME.yaml`` beside ``near`` or in a folder above it, else a built-in one."""
+    if name.endswith((".yaml", ".yml")) or os.sep in name or "/" in name:
+        base = os.path.dirname(os.path.abspath(near)) if near else os.getcwd()
+        path = name if os.path.isabs(name) else os.path.join(base, name)
+        return path if os.path.isfile(path) else None
+    folder = os.path.dirname(os.path.abspath(near)) if near else os.getcwd()
+    while True:
+        cand = os.path.join(folder, "calendars", f"{name}.yaml")
+        if os.path.isfile(cand):
+            return cand
+        up = os.path.dirname(folder)
+        if up == folder:
+            break
+        folder = up
+    builtin = builtin_calendar_dir()
+    if builtin:
+        cand = os.path.join(builtin, f"{name}.yaml")
+        if os.path.isfile(cand):
+            return cand
+    return None
+
+
+def available_calendars(near: str | None) -> list[str]:
+    names = set()
+    folder = os.path.dirname(os.path.abspath(near)) if near else os.getcwd()
+    dirs = []
+    while True:
+        dirs.append(os.path.join(folder, "calendars"))
+        up = os.path.dirname(folder)
+        if up == folder:
+            break
+        folder = up
+    builtin = builtin_calendar_dir()
+    if builtin:
+        dirs.append(builtin)
+    for d in dirs:
+        if os.path.isdir(d):
+            names.update(f[:-5] for f in os.listdir(d) if f.endswith(".yaml"))
+    return sorted(names)
+
+
+_CACHE: dict = {}
+
+
+def load_calendar_file(path: str) -> CalendarDef:
+    """Read a base calendar file; its seasons form the catalog, none applied yet."""
+    key = (path, os.path.getmtime(path))
+    if key in _CACHE:
+        return _CACHE[key]
+    data = load_document(path)
+    try:
+        cal = _calendar_from_data(data, path)
+    except PlanError as exc:
+        raise exc.where(file=path)
+    _CACHE[key] = cal
+    return cal
+
+
+def _calendar_from_data(data, path) -> CalendarDef:
+    data = as_mapping(data, (), "a calendar file")
+    check_keys(data, CAL_FILE_KEYS, (), "a calendar file")
+    name = as_str(data.get("name") or os.path.splitext(os.path.basename(path))[0], ("name",))
+    try:
+        workweek = weekday_numbers(as_list(data.get("workweek", ["mon", "tue", "wed", "thu",
+                                                                  "fri"]), ("workweek",)))
+    except ValueError as exc:
+        raise PlanError(str(exc), path=("workweek",)) from None
+    hours = data.get("hours") or {}
+    hours = as_mapping(hours, ("hours",), "hours")
+    start_h = as_str(hours.get("start", "08:00"), ("hours", "start"))
+    finish_h = as_str(hours.get("finish", "16:00"), ("hours", "finish"))
+    ph = data.get("public_holidays")
+    country = subdiv = None
+    if ph is not None:
+        ph = as_mapping(ph, ("public_holidays",), "public_holidays")
+        check_keys(ph, {"country", "subdiv"}, ("public_holidays",), "public_holidays")
+        country = as_str(ph.get("country"), ("public_holidays", "country"), "country")
+        subdiv = ph.get("subdiv")
+        _check_country(country, ("public_holidays", "country"))
+    years = as_mapping(data.get("years") or {}, ("years",), "years")
+    first = as_int(years.get("first", 1970), ("years", "first"), "first year")
+    last = as_int(years.get("last", 2199), ("years", "last"), "last year")
+    catalog = {}
+    seasons = as_mapping(data.get("seasons") or {}, ("seasons",), "seasons")
+    for sname, spec in seasons.items():
+        spec = as_mapping(spec, ("seasons", sname), f"season {sname!r}")
+        catalog[str(sname)] = parse_season(str(sname), spec, ("seasons", sname))
+    exceptions = tuple(parse_exception(e, ("exceptions", k)) for k, e in
+                       enumerate(as_list(data.get("exceptions") or [], ("exceptions",))))
+    return CalendarDef(name=name, label=str(data.get("label") or ""), workweek=workweek,
+                       country=country, subdiv=subdiv, hours=(start_h, finish_h),
+                       first_year=first, last_year=last, seasons=(), exceptions=(),
+                       base_exceptions=exceptions, catalog=catalog)
+
+
+def _check_country(country: str, path) -> None:
+    import holidays
+
+    if country.upper() not in holidays.list_supported_countries():
+        raise PlanError(f"no public holidays are known for country {country!r}", path=path)
+
+
+def parse_season(name: str, spec: dict, path) -> SeasonRule:
+    check_keys(spec, SEASON_KEYS, path, f"season {name!r}")
+    kinds = [k for k in RULE_KINDS if k in spec]
+    if len(kinds) != 1:
+        raise PlanError(f"season {name!r} needs exactly one rule of: {', '.join(RULE_KINDS)}",
+                        path=path)
+    kind = kinds[0]
+    value = spec[kind]
+    vpath = tuple(path) + (kind,)
+    label = str(spec.get("label") or "")
+    if kind == "month":
+        m = as_int(value, vpath, "month")
+        if not 1 <= m <= 12:
+            raise PlanError(f"month must be 1-12, not {m}", path=vpath)
+        return SeasonRule(name, kind, (m,), label)
+    if kind in ("iso_weeks", "easter"):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = [value, value]
+        pair = as_list(value, vpath, kind)
+        if len(pair) != 2:
+            raise PlanError(f"{kind} takes [first, last]", path=vpath)
+        a = as_int(pair[0], vpath + (0,), kind)
+        b = as_int(pair[1], vpath + (1,), kind)
+        if a > b:
+            raise PlanError(f"{kind} [{a}, {b}]: first is after last", path=vpath)
+        if kind == "iso_weeks" and not (1 <= a <= 53 and 1 <= b <= 53):
+            raise PlanError("ISO weeks run from 1 to 53", path=vpath)
+        return SeasonRule(name, kind, (a, b), label)
+    pair = as_list(value, vpath, "dates")
+    if len(pair) != 2:
+        raise PlanError('dates takes ["MM-DD", "MM-DD"]', path=vpath)
+    md = []
+    for k, item in enumerate(pair):
+        try:
+            m, d = (int(x) for x in str(item).split("-"))
+            import datetime as dt
+
+            dt.date(2000, m, d)  # 2000 is a leap year: 02-29 is allowed
+        except ValueError:
+            raise PlanError(f'{item!r} is not a month-day like "12-27"', path=vpath + (k,)) from None
+        md.append((m, d))
+    return SeasonRule(name, kind, tuple(md), label)
+
+
+def parse_exception(spec, path) -> CalendarException:
+    spec = as_mapping(spec, path, "an exception")
+    check_keys(spec, EXC_KEYS, path, "an exception")
+    if "date" in spec:
+        a = b = as_date(spec["date"], tuple(path) + ("date",))
+    else:
+        if "from" not in spec:
+            raise PlanError("an exception needs `date`, or `from` and `to`", path=path)
+        a = as_date(spec["from"], tuple(path) + ("from",))
+        b = as_date(spec.get("to", spec["from"]), tuple(path) + ("to",))
+    if b < a:
+        raise PlanError(f"exception ends ({b.isoformat()}) before it starts ({a.isoformat()})",
+                        path=path)
+    working = spec.get("working", False)
+    if not isinstance(working, bool):
+        raise PlanError("working must be true or false", path=tuple(path) + ("working",))
+    return CalendarException(a, b, str(spec.get("name") or ""), working)
+
+
+def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calendar")) -> CalendarDef:
+    """The ``calendar:`` value of a plan (a base name, or a mapping) as a resolved CalendarDef."""
+    if spec is None:
+        spec = {"base": "norway"}
+    if isinstance(spec, str):
+        spec = {"base": spec}
+    spec = as_mapping(spec, path, "calendar")
+    check_keys(spec, PLAN_CAL_KEYS, path, "calendar")
+    base_name = as_str(spec.get("base", "norway"), tuple(path) + ("base",), "base")
+    found = find_calendar_file(base_name, plan_file)
+    if found is None:
+        known = ", ".join(available_calendars(plan_file)) or "none"
+        raise PlanError(f"unknown calendar {base_name!r} (no calendars/{base_name}.yaml near the "
+                        f"plan; known: {known})", path=tuple(path) + ("base",))
+    base = load_calendar_file(found)
+    seasons = []
+    catalog = dict(base.catalog)
+    for k, item in enumerate(as_list(spec.get("seasons") or [], tuple(path) + ("seasons",),
+                                     "seasons")):
+        ipath = tuple(path) + ("seasons", k)
+        if isinstance(item, str):
+            rule = catalog.get(item)
+            if rule is None:
+                raise PlanError(f"unknown season {item!r} in calendar {base.name!r} (known: "
+                                f"{', '.join(sorted(catalog)) or 'none'})", path=ipath)
+        else:
+            item = as_mapping(item, ipath, "a season")
+            if "name" not in item:
+                raise PlanError("a season needs a name", path=ipath)
+            name = as_str(item["name"], ipath + ("name",), "name")
+            if set(item) == {"name"}:
+                rule = catalog.get(name)
+                if rule is None:
+                    raise PlanError(f"unknown season {name!r} in calendar {base.name!r}",
+                                    path=ipath)
+            else:
+                rule = parse_season(name, item, ipath)
+                if not rule.label and name in catalog:
+                    rule = SeasonRule(rule.name, rule.kind, rule.params, catalog[name].label)
+        if any(s.name == rule.name for s in seasons):
+            raise PlanError(f"season {rule.name!r} is listed twice", path=ipath)
+        seasons.append(rule)
+    exceptions = []
+    for k, e in enumerate(as_list(spec.get("exceptions") or [], tuple(path) + ("exceptions",),
+                                  "exceptions")):
+        exceptions.append(parse_exception(e, tuple(path) + ("exceptions", k)))
+    return CalendarDef(name=base.name, label=base.label, workweek=base.workweek,
+                       country=base.country, subdiv=base.subdiv, hours=base.hours,
+                       first_year=base.first_year, last_year=base.last_year,
+                       seasons=tuple(seasons), exceptions=tuple(exceptions),
+                       base_exceptions=base.base_exceptions, catalog=dict(base.catalog),
+                       src=tuple(path))
+
+
+def calendar_to_data(cal: CalendarDef) -> dict:
+    """The plan's ``calendar:`` section for ``cal`` (inverse of :func:`resolve_plan_calendar`);
+    exceptions that come from the base file stay there."""
+    out: dict = {"base": cal.name}
+    seasons = []
+    for rule in cal.seasons:
+        if cal.catalog.get(rule.name) == rule:
+            seasons.append(rule.name)
+        else:
+            item = {"name": rule.name}
+            if rule.label:
+                item["label"] = rule.label
+            item.update(season_rule_data(rule))
+            seasons.append(item)
+    out["seasons"] = seasons
+    excs = []
+    for e in cal.exceptions:
+        item = {}
+        if e.start == e.finish:
+            item["date"] = e.start.isoformat()
+        else:
+            item["from"] = e.start.isoformat()
+            item["to"] = e.finish.isoformat()
+        if e.name:
+            item["name"] = e.name
+        if e.working:
+            item["working"] = True
+        excs.append(item)
+    if excs:
+        out["exceptions"] = excs
+    return out
+
+
+def season_rule_data(rule: SeasonRule) -> dict:
+    if rule.kind == "month":
+        return {"month": rule.params[0]}
+    if rule.kind in ("iso_weeks", "easter"):
+        return {rule.kind: list(rule.params)}
+    (m1, d1), (m2, d2) = rule.params
+    return {"dates": [f"{m1:02d}-{d1:02d}", f"{m2:02d}-{d2:02d}"]}

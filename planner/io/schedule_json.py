@@ -1,0 +1,48 @@
+"""A schedule as the JSON object of the CLI contract (docs/cli.md, ../shared/DESIGN.md)."""
+from __future__ import annotations
+
+import json
+
+from ..schedule import Schedule
+
+
+def schedule_to_dict(sched: Schedule) -> dict:
+    plan = sched.plan
+    cal = sched.calendar
+    date = sched.date
+    es, ef, ls, lf = sched.es, sched.ef, sched.ls, sched.lf
+    start, finish = sched.start, sched.finish
+    dur, tf, ff, crit = sched.duration, sched.total_float, sched.free_float, sched.critical
+    tasks = []
+    for i, t in enumerate(plan.tasks):
+        tasks.append({
+            "id": t.id,
+            "name": t.name,
+            "outline_level": t.outline_level,
+            "summary": t.summary,
+            "milestone": t.milestone,
+            "duration_days": dur[i],
+            "start": date(start[i]).isoformat(),
+            "finish": date(finish[i]).isoformat(),
+            "early_start": date(es[i]).isoformat(),
+            "early_finish": date(ef[i]).isoformat(),
+            "late_start": date(ls[i]).isoformat(),
+            "late_finish": date(lf[i]).isoformat(),
+            "total_float_days": tf[i],
+            "free_float_days": ff[i],
+            "critical": crit[i],
+            "predecessors": [{"id": link.pred, "type": link.type, "lag_days": link.lag}
+                             for link in t.predecessors],
+        })
+    project = {
+        "name": plan.name,
+        "start": sched.project_start.isoformat(),
+        "finish": sched.project_finish.isoformat(),
+        "duration_days": sched.project_duration,
+        "calendar": cal.cal.name,
+    }
+    return {"project": project, "tasks": tasks, "critical_path": sched.critical_tasks()}
+
+
+def schedule_to_json(sched: Schedule) -> str:
+    return json.dumps(schedule_to_dict(sched), ensure_ascii=False, indent=1) + "\n"

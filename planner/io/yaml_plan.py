@@ -1,0 +1,422 @@
+"""YAML (and JSON) plans <-> :class:`~planner.model.Plan`.
+
+The format is documented in ``docs/plan-format.md``.  In short::
+
+    project:
+      name: Plan for ...
+      start: 2023-06-14
+      calendar: {base: norway, seasons: [summer, romjul, easter_week]}
+    tasks:
+      - id: 1
+        name: Whole plan
+        tasks:                      # children make a summary task
+          - {id: 2, name: Kick-off, duration: 1}
+          - {id: 3, name: Analysis, duration: 30, predecessors: "2"}
+          - {id: 4, name: Report, duration: 15, predecessors: "3FS-5"}
+
+Every problem is reported as ``FILE:LINE: message`` (see :mod:`planner.errors`).
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..errors import PlanError
+from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, Assignment, Constraint, Link, Plan,
+                     Resource, Task)
+from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
+from .documents import (SafeDumper, as_date, as_int, as_list, as_mapping, as_str, check_keys,
+                        load_document, write_atomic)
+
+TOP_KEYS = {"project", "tasks", "resources"}
+PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes"}
+TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
+             "deadline", "resources", "notes", "tasks", "leveling_delay"}
+RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes"}
+LINK_KEYS = {"task", "type", "lag", "unit"}
+
+_UNITS = {"": "d", "d": "d", "day": "d", "days": "d", "dag": "d", "dager": "d",
+          "ed": "ed", "eday": "ed", "edays": "ed", "edag": "ed", "edager": "ed"}
+_LINK_RE = re.compile(
+    r"^\s*(?P<id>[^\s;,]+?)\s*"
+    r"(?:(?P<type>FS|SS|FF|SF)\s*"
+    r"(?:(?P<lag>[+-]\s*\d+(?:[.,]\d+)?)\s*(?P<unit>[A-Za-z]*)\s*)?)?$")
+
+
+def load_plan(path: str) -> Plan:
+    """Read a plan file (``.yaml``, ``.yml`` or ``.json``)."""
+    data = load_document(path)
+    try:
+        return plan_from_data(data, path)
+    except PlanError as exc:
+        raise exc.where(file=path)
+
+
+def plan_from_data(data, source: str | None = None) -> Plan:
+    if data is None:
+        raise PlanError("the plan is empty", path=())
+    data = as_mapping(data, (), "a plan")
+    check_keys(data, TOP_KEYS, (), "the plan")
+    if "project" not in data:
+        raise PlanError("the plan needs a `project:` section with name and start", path=())
+    proj = as_mapping(data["project"], ("project",), "project")
+    check_keys(proj, PROJECT_KEYS, ("project",), "project")
+    for key in ("name", "start"):
+        if key not in proj:
+            raise PlanError(f"project needs `{key}`", path=("project",))
+    name = as_str(proj["name"], ("project", "name"), "name")
+    start = as_date(proj["start"], ("project", "start"))
+    calendar = resolve_plan_calendar(proj.get("calendar"), source)
+    status = proj.get("status_date")
+    plan = Plan(name=name, start=start, calendar=calendar, source=source,
+                notes=str(proj.get("notes") or ""),
+                status_date=as_date(status, ("project", "status_date")) if status else None,
+                src=("project",))
+    resources = as_list(data.get("resources") or [], ("resources",), "resources")
+    plan.resources = [_resource(r, ("resources", k)) for k, r in enumerate(resources)]
+    if "tasks" not in data:
+        raise PlanError("the plan has no `tasks:`", path=())
+    tasks = as_list(data["tasks"], ("tasks",), "tasks")
+    out: list[Task] = []
+    ids: dict[str, tuple] = {}
+    res_ids = {r.id for r in plan.resources}
+    _tasks(tasks, ("tasks",), None, 1, out, ids, res_ids)
+    if not out:
+        raise PlanError("the plan has no tasks", path=("tasks",))
+    plan.tasks = out
+    _check_links(plan, ids)
+    return plan
+
+
+def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
+    for k, item in enumerate(items):
+        tpath = path + (k,)
+        item = as_mapping(item, tpath, "a task")
+        check_keys(item, TASK_KEYS, tpath, "a task")
+        if "id" not in item:
+            raise PlanError("a task needs an `id`", path=tpath)
+        raw_id = item["id"]
+        if isinstance(raw_id, bool) or raw_id is None or isinstance(raw_id, (float, list, dict)):
+            raise PlanError(f"task id must be a whole number or a word, not {raw_id!r}",
+                            path=tpath + ("id",))
+        tid = str(raw_id).strip()
+        if not tid or any(c in tid for c in " ;,"):
+            raise PlanError(f"task id {tid!r} may not be empty or contain spaces, ';' or ','",
+                            path=tpath + ("id",))
+        if tid in ids:
+            first = ids[tid]
+            raise PlanError(f"duplicate task id {tid!r} (also used by the task at "
+                            f"{_path_text(first)})", path=tpath + ("id",))
+        ids[tid] = tpath
+        if "name" not in item:
+            raise PlanError(f"task {tid} needs a `name`", path=tpath)
+        name = as_str(item["name"], tpath + ("name",), "name")
+        children = item.get("tasks")
+        is_summary = children is not None
+        if is_summary:
+            children = as_list(children, tpath + ("tasks",), "tasks")
+            if not children:
+                raise PlanError(f"summary task {tid} has an empty `tasks:` list",
+                                path=tpath + ("tasks",))
+        duration = None
+        if "duration" in item:
+            duration = _duration(item["duration"], tpath + ("duration",))
+        elif not is_summary:
+            raise PlanError(f"task {tid} needs a `duration` in working days (0 for a milestone)",
+                            path=tpath)
+        task = Task(id=tid, name=name, duration=duration, parent=parent, outline_level=level,
+                    summary=is_summary, notes=str(item.get("notes") or ""), src=tpath)
+        if "predecessors" in item:
+            task.predecessors = parse_predecessors(item["predecessors"],
+                                                   tpath + ("predecessors",))
+        task.constraint = _constraint(item, tpath)
+        if "deadline" in item:
+            task.deadline = as_date(item["deadline"], tpath + ("deadline",))
+        if "leveling_delay" in item:
+            d = as_int(item["leveling_delay"], tpath + ("leveling_delay",), "leveling_delay")
+            if d < 0:
+                raise PlanError("leveling_delay cannot be negative", path=tpath + ("leveling_delay",))
+            task.leveling_delay = d
+        if "resources" in item:
+            task.assignments = _assignments(item["resources"], tpath + ("resources",), res_ids)
+        out.append(task)
+        if is_summary:
+            _tasks(children, tpath + ("tasks",), tid, level + 1, out, ids, res_ids)
+
+
+def _path_text(path) -> str:
+    return "/".join(str(p) for p in path)
+
+
+def _duration(value, path) -> int:
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(-?\d+(?:[.,]\d+)?)\s*(d|days?|dager?)?\s*", value)
+        if not m:
+            raise PlanError(f"duration {value!r} is not a number of working days", path=path)
+        value = float(m.group(1).replace(",", "."))
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PlanError(f"duration must be a whole number of working days, not {value!r}",
+                        path=path)
+    if value < 0:
+        raise PlanError(f"duration cannot be negative ({value:g} days)", path=path)
+    if isinstance(value, float) and not value.is_integer():
+        raise PlanError(f"duration must be a whole number of working days, not {value:g}",
+                        path=path)
+    return int(value)
+
+
+def parse_predecessors(value, path) -> list[Link]:
+    """``"4;5"``, ``"48FS-12"``, ``[4, "5SS+2"]`` or ``[{task: 48, type: FS, lag: -12}]``."""
+    if value is None:
+        return []
+    if isinstance(value, bool):
+        raise PlanError("predecessors must be task ids, not true/false", path=path)
+    if isinstance(value, (int, str)):
+        out = []
+        for part in re.split(r"[;,]", str(value)):
+            if part.strip():
+                out.append(parse_link(part, path))
+        return out
+    items = as_list(value, path, "predecessors")
+    out = []
+    for k, item in enumerate(items):
+        ipath = tuple(path) + (k,)
+        if isinstance(item, dict):
+            out.append(_link_mapping(item, ipath))
+        elif isinstance(item, (int, str)) and not isinstance(item, bool):
+            out.append(parse_link(str(item), ipath))
+        else:
+            raise PlanError(f"a predecessor must be a task id, '48FS-12' or a mapping, not "
+                            f"{item!r}", path=ipath)
+    return out
+
+
+def parse_link(text: str, path) -> Link:
+    m = _LINK_RE.match(text)
+    if not m:
+        raise PlanError(f"cannot read predecessor {text.strip()!r} (write e.g. 4, 4FS+2, "
+                        f"48FS-12 or 7SS)", path=path)
+    lag = 0
+    unit = "d"
+    if m.group("lag"):
+        raw = m.group("lag").replace(" ", "").replace(",", ".")
+        if "." in raw and not float(raw).is_integer():
+            raise PlanError(f"lag in {text.strip()!r} must be whole days", path=path)
+        lag = int(float(raw))
+        u = (m.group("unit") or "").lower()
+        if u not in _UNITS:
+            raise PlanError(f"unknown lag unit {m.group('unit')!r} in {text.strip()!r} "
+                            f"(use d for working days, ed for elapsed days)", path=path)
+        unit = _UNITS[u]
+    return Link(pred=m.group("id"), type=m.group("type") or "FS", lag=lag, lag_unit=unit,
+                src=tuple(path))
+
+
+def _link_mapping(item: dict, path) -> Link:
+    check_keys(item, LINK_KEYS, path, "a predecessor")
+    if "task" not in item:
+        raise PlanError("a predecessor mapping needs `task`", path=path)
+    pred = as_str(item["task"], tuple(path) + ("task",), "task").strip()
+    typ = str(item.get("type", "FS")).upper()
+    if typ not in ("FS", "SS", "FF", "SF"):
+        raise PlanError(f"link type must be FS, SS, FF or SF, not {item.get('type')!r}",
+                        path=tuple(path) + ("type",))
+    lag_v = item.get("lag", 0)
+    unit = "d"
+    if isinstance(lag_v, str):
+        m = re.fullmatch(r"\s*([+-]?\s*\d+)\s*([A-Za-z]*)\s*", lag_v)
+        if not m or m.group(2).lower() not in _UNITS:
+            raise PlanError(f"lag {lag_v!r} is not a number of days", path=tuple(path) + ("lag",))
+        lag = int(m.group(1).replace(" ", ""))
+        unit = _UNITS[m.group(2).lower()]
+    else:
+        lag = as_int(lag_v, tuple(path) + ("lag",), "lag")
+    if "unit" in item:
+        u = str(item["unit"]).lower()
+        if u not in _UNITS:
+            raise PlanError(f"unknown lag unit {item['unit']!r} (d or ed)",
+                            path=tuple(path) + ("unit",))
+        unit = _UNITS[u]
+    return Link(pred=pred, type=typ, lag=lag, lag_unit=unit, src=tuple(path))
+
+
+def _constraint(item: dict, tpath) -> Constraint | None:
+    if "start_no_earlier_than" in item and "constraint" in item:
+        raise PlanError("give either `constraint` or `start_no_earlier_than`, not both",
+                        path=tpath + ("constraint",))
+    if "start_no_earlier_than" in item:
+        p = tpath + ("start_no_earlier_than",)
+        return Constraint("SNET", as_date(item["start_no_earlier_than"], p), src=p)
+    if "constraint" not in item:
+        return None
+    p = tpath + ("constraint",)
+    c = item["constraint"]
+    if isinstance(c, str):
+        c = {"type": c}
+    c = as_mapping(c, p, "constraint")
+    check_keys(c, {"type", "date"}, p, "constraint")
+    typ = str(c.get("type", "")).upper()
+    if typ not in CONSTRAINT_TYPES:
+        raise PlanError(f"constraint type must be one of {', '.join(CONSTRAINT_TYPES)}, not "
+                        f"{c.get('type')!r}", path=p + ("type",))
+    date = None
+    if typ in DATED_CONSTRAINTS:
+        if "date" not in c:
+            raise PlanError(f"constraint {typ} needs a date", path=p)
+        date = as_date(c["date"], p + ("date",))
+    elif "date" in c:
+        raise PlanError(f"constraint {typ} takes no date", path=p + ("date",))
+    return Constraint(typ, date, src=p)
+
+
+def _assignments(value, path, res_ids) -> list[Assignment]:
+    out = []
+    if isinstance(value, dict):
+        items = list(value.items())
+        for rid, units in items:
+            rpath = tuple(path) + (rid,)
+            out.append(_assignment(str(rid), units, rpath, res_ids))
+    else:
+        for k, item in enumerate(as_list(value, path, "resources")):
+            ipath = tuple(path) + (k,)
+            if isinstance(item, dict):
+                check_keys(item, {"resource", "units"}, ipath, "an assignment")
+                if "resource" not in item:
+                    raise PlanError("an assignment needs `resource`", path=ipath)
+                out.append(_assignment(str(item["resource"]), item.get("units", 1), ipath,
+                                       res_ids))
+            else:
+                out.append(_assignment(as_str(item, ipath, "resource"), 1, ipath, res_ids))
+    seen = set()
+    for a in out:
+        if a.resource in seen:
+            raise PlanError(f"resource {a.resource!r} is assigned twice", path=a.src)
+        seen.add(a.resource)
+    return out
+
+
+def _assignment(rid, units, path, res_ids) -> Assignment:
+    if rid not in res_ids:
+        known = ", ".join(sorted(res_ids)) or "none defined under `resources:`"
+        raise PlanError(f"unknown resource {rid!r} (known: {known})", path=path)
+    if isinstance(units, bool) or not isinstance(units, (int, float)) or units <= 0:
+        raise PlanError(f"units must be a positive number (1 = full time), not {units!r}",
+                        path=path)
+    return Assignment(rid, float(units), src=tuple(path))
+
+
+def _resource(item, path) -> Resource:
+    item = as_mapping(item, path, "a resource")
+    check_keys(item, RESOURCE_KEYS, path, "a resource")
+    if "id" not in item:
+        raise PlanError("a resource needs an `id`", path=path)
+    rid = as_str(item["id"], path + ("id",), "id").strip()
+    cap = item.get("capacity", 1)
+    if isinstance(cap, bool) or not isinstance(cap, (int, float)) or cap <= 0:
+        raise PlanError(f"capacity must be a positive number (1 = one full-time person), not "
+                        f"{cap!r}", path=path + ("capacity",))
+    absences = [parse_exception(a, path + ("absences", k)) for k, a in
+                enumerate(as_list(item.get("absences") or [], path + ("absences",), "absences"))]
+    assumption = item.get("assumption", False)
+    if not isinstance(assumption, bool):
+        raise PlanError("assumption must be true or false", path=path + ("assumption",))
+    return Resource(id=rid, name=str(item.get("name") or rid), capacity=float(cap),
+                    absences=absences, assumption=assumption,
+                    notes=str(item.get("notes") or ""), src=tuple(path))
+
+
+def _check_links(plan: Plan, ids: dict) -> None:
+    rids = set()
+    for r in plan.resources:
+        if r.id in rids:
+            raise PlanError(f"duplicate resource id {r.id!r}", path=r.src + ("id",))
+        rids.add(r.id)
+    for t in plan.tasks:
+        for k, link in enumerate(t.predecessors):
+            if link.pred not in ids:
+                raise PlanError(f"task {t.id} has a predecessor {link.pred!r} that is not in "
+                                f"the plan", path=link.src)
+            if link.pred == t.id:
+                raise PlanError(f"task {t.id} is its own predecessor", path=link.src)
+
+
+# -- writing -----------------------------------------------------------------------------------
+def plan_to_data(plan: Plan) -> dict:
+    """The plan as plain data in the documented format (inverse of :func:`plan_from_data`)."""
+    proj: dict = {"name": plan.name, "start": plan.start.isoformat(),
+                  "calendar": calendar_to_data(plan.calendar)}
+    if plan.status_date:
+        proj["status_date"] = plan.status_date.isoformat()
+    if plan.notes:
+        proj["notes"] = plan.notes
+    out: dict = {"project": proj}
+    if plan.resources:
+        out["resources"] = [_resource_data(r) for r in plan.resources]
+    roots: list = []
+    by_id: dict = {}
+    for t in plan.tasks:
+        d = _task_data(t)
+        by_id[t.id] = d
+        if t.parent is None:
+            roots.append(d)
+        else:
+            by_id[t.parent].setdefault("tasks", []).append(d)
+    out["tasks"] = roots
+    return out
+
+
+def _task_data(t: Task) -> dict:
+    d: dict = {"id": int(t.id) if t.id.isdigit() and str(int(t.id)) == t.id else t.id,
+               "name": t.name}
+    if t.duration is not None:
+        d["duration"] = t.duration
+    if t.predecessors:
+        d["predecessors"] = ";".join(link.label() for link in t.predecessors)
+    c = t.constraint
+    if c is not None:
+        if c.type == "SNET":
+            d["start_no_earlier_than"] = c.date.isoformat()
+        else:
+            d["constraint"] = {"type": c.type, **({"date": c.date.isoformat()} if c.date else {})}
+    if t.deadline:
+        d["deadline"] = t.deadline.isoformat()
+    if t.leveling_delay:
+        d["leveling_delay"] = t.leveling_delay
+    if t.assignments:
+        d["resources"] = {a.resource: (int(a.units) if float(a.units).is_integer() else a.units)
+                          for a in t.assignments}
+    if t.notes:
+        d["notes"] = t.notes
+    if t.summary:
+        d["tasks"] = []
+    return d
+
+
+def _resource_data(r: Resource) -> dict:
+    d: dict = {"id": r.id, "name": r.name,
+               "capacity": int(r.capacity) if float(r.capacity).is_integer() else r.capacity}
+    if r.assumption:
+        d["assumption"] = True
+    if r.absences:
+        d["absences"] = [{"from": a.start.isoformat(), "to": a.finish.isoformat(),
+                          **({"name": a.name} if a.name else {})} for a in r.absences]
+    if r.notes:
+        d["notes"] = r.notes
+    return d
+
+
+def dump_plan(plan: Plan) -> str:
+    """The plan as YAML text; the same plan always gives the same bytes."""
+    return yaml.dump(plan_to_data(plan), Dumper=SafeDumper, sort_keys=False,
+                     allow_unicode=True, width=100, default_flow_style=False)
+
+
+def save_plan(plan: Plan, path: str) -> None:
+    if path.lower().endswith(".json"):
+        import json
+
+        text = json.dumps(plan_to_data(plan), ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = dump_plan(plan)
+    write_atomic(path, text)

@@ -1,0 +1,162 @@
+"""The plan as plain data: no dates are computed here and nothing is read or written.
+
+A :class:`Plan` holds its tasks in outline order (a summary task comes before its children, as in
+MS Project's task list).  Durations and lags are whole working days.  Every object remembers
+``src``, its path in the document it was read from, so errors can point at a line later.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LINK_TYPES = ("FS", "SS", "FF", "SF")
+
+#: MS Project constraint types, by the short names used in plans (MSPDI codes in brackets):
+#: as soon as possible (0), as late as possible (1), must start on (2), must finish on (3),
+#: start no earlier than (4), start no later than (5), finish no earlier than (6),
+#: finish no later than (7).
+CONSTRAINT_TYPES = ("ASAP", "ALAP", "MSO", "MFO", "SNET", "SNLT", "FNET", "FNLT")
+DATED_CONSTRAINTS = ("MSO", "MFO", "SNET", "SNLT", "FNET", "FNLT")
+
+#: lag units: whole working days, or elapsed (calendar) days as MS Project's "edays"
+LAG_UNITS = ("d", "ed")
+
+
+@dataclass(slots=True)
+class Link:
+    """A dependency on ``pred``: ``type`` FS/SS/FF/SF with ``lag`` in ``lag_unit``."""
+
+    pred: str
+    type: str = "FS"
+    lag: int = 0
+    lag_unit: str = "d"
+    src: tuple = ()
+
+    def label(self) -> str:
+        """MS Project's predecessor notation, e.g. ``48FS-12 days``-style ``48FS-12``."""
+        if self.type == "FS" and self.lag == 0:
+            return self.pred
+        if self.lag == 0:
+            return f"{self.pred}{self.type}"
+        unit = "ed" if self.lag_unit == "ed" else ""
+        return f"{self.pred}{self.type}{self.lag:+d}{unit}"
+
+
+@dataclass(slots=True)
+class Constraint:
+    type: str
+    date: dt.date | None = None
+    src: tuple = ()
+
+
+@dataclass(slots=True)
+class Assignment:
+    resource: str
+    units: float = 1.0
+    src: tuple = ()
+
+
+@dataclass(slots=True)
+class Task:
+    id: str
+    name: str
+    duration: int | None = None          # working days; None for a summary (rolled up)
+    parent: str | None = None
+    outline_level: int = 1
+    predecessors: list[Link] = field(default_factory=list)
+    constraint: Constraint | None = None
+    deadline: dt.date | None = None
+    leveling_delay: int = 0              # working days added to the early start (levelling)
+    assignments: list[Assignment] = field(default_factory=list)
+    notes: str = ""
+    summary: bool = False
+    src: tuple = ()
+
+    @property
+    def milestone(self) -> bool:
+        return not self.summary and self.duration == 0
+
+
+@dataclass(slots=True)
+class Resource:
+    """A person or role.  ``capacity`` in units: 1 is one full-time person, 0.5 half time."""
+
+    id: str
+    name: str
+    capacity: float = 1.0
+    absences: list["CalendarException"] = field(default_factory=list)
+    assumption: bool = False
+    notes: str = ""
+    src: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonRule:
+    """A holiday season that recurs every year.
+
+    ``kind`` and ``params``:
+      - ``month``: (m,) the whole month m
+      - ``iso_weeks``: (first, last) ISO weeks first..last inclusive
+      - ``easter``: (first, last) days relative to Easter Sunday, e.g. (-6, -4) is Monday to
+        Wednesday before Maundy Thursday
+      - ``dates``: ((m1, d1), (m2, d2)) a fixed range of days each year, may wrap past New Year
+    """
+
+    name: str
+    kind: str
+    params: tuple
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarException:
+    """Dates ``start``..``finish`` (inclusive) made non-working (or working, if ``working``)."""
+
+    start: dt.date
+    finish: dt.date
+    name: str = ""
+    working: bool = False
+
+
+@dataclass(slots=True)
+class CalendarDef:
+    """A resolved calendar: base week and public holidays plus the seasons and exceptions that
+    apply.  ``catalog`` holds every season the base calendar defines, applied or not, so that a
+    scenario can switch one on by name."""
+
+    name: str
+    label: str = ""
+    workweek: tuple = (0, 1, 2, 3, 4)            # Monday = 0
+    country: str | None = None                   # public holidays from ``holidays``
+    subdiv: str | None = None
+    hours: tuple = ("08:00", "16:00")
+    first_year: int = 1970
+    last_year: int = 2199
+    seasons: tuple = ()                          # SeasonRule, applied
+    exceptions: tuple = ()                       # CalendarException, from the plan
+    base_exceptions: tuple = ()                  # CalendarException, from the base file
+    catalog: dict = field(default_factory=dict)  # name -> SeasonRule
+    src: tuple = ()
+
+
+@dataclass(slots=True)
+class Plan:
+    name: str
+    start: dt.date
+    calendar: CalendarDef
+    tasks: list[Task] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    source: str | None = None                    # file the plan was read from
+    notes: str = ""
+    status_date: dt.date | None = None
+    src: tuple = ()
+
+    def task_index(self) -> dict[str, Task]:
+        return {t.id: t for t in self.tasks}
+
+    def children(self) -> dict[str, list[str]]:
+        kids: dict[str, list[str]] = {}
+        for t in self.tasks:
+            if t.parent is not None:
+                kids.setdefault(t.parent, []).append(t.id)
+        return kids

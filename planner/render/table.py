@@ -1,0 +1,106 @@
+"""Text renderings of a schedule: an MS Project-like table for the terminal, and CSV."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from ..schedule import Schedule
+
+WEEKDAY = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "nb": ("man", "tir", "ons", "tor", "fre", "lør", "søn"),
+}
+WORDS = {
+    "en": {"id": "ID", "name": "Task name", "dur": "Duration", "start": "Start",
+           "finish": "Finish", "float": "Float", "crit": "Crit", "day": "day", "days": "days",
+           "finish_line": "Project finish", "working_days": "working days",
+           "critical_tasks": "Critical tasks", "critical_path": "Critical path",
+           "critical_paths": "Critical paths", "more": "more"},
+    "nb": {"id": "ID", "name": "Aktivitet", "dur": "Varighet", "start": "Start",
+           "finish": "Slutt", "float": "Slakk", "crit": "Krit", "day": "dag", "days": "dager",
+           "finish_line": "Prosjektslutt", "working_days": "arbeidsdager",
+           "critical_tasks": "Kritiske aktiviteter", "critical_path": "Kritisk linje",
+           "critical_paths": "Kritiske linjer", "more": "flere"},
+}
+
+
+def msp_date(d: dt.date, lang: str = "en") -> str:
+    """MS Project's short date style: ``Wed 14.06.23``."""
+    return f"{WEEKDAY[lang][d.weekday()]} {d:%d.%m.%y}"
+
+
+def duration_text(days: int, lang: str = "en") -> str:
+    w = WORDS[lang]
+    return f"{days} {w['day'] if days == 1 else w['days']}"
+
+
+def _fit(text: str, width: int | None) -> str:
+    if width is None or len(text) <= width:
+        return text
+    return text[: max(width - 1, 1)] + "…"
+
+
+def render_table(sched: Schedule, lang: str = "en", name_width: int | None = None,
+                 paths: int = 5) -> str:
+    """The schedule as a fixed-width table with a footer naming the finish and critical path.
+
+    ``name_width`` truncates names (with an ellipsis) to fit a terminal; None keeps them whole.
+    """
+    w = WORDS[lang]
+    plan = sched.plan
+    rows = []
+    for i, t in enumerate(plan.tasks):
+        name = "  " * (t.outline_level - 1) + t.name
+        rows.append((t.id, _fit(name, name_width), duration_text(sched.duration[i], lang),
+                     msp_date(sched.date(sched.start[i]), lang),
+                     msp_date(sched.date(sched.finish[i]), lang),
+                     str(sched.total_float[i]), "*" if sched.critical[i] else ""))
+    head = (w["id"], w["name"], w["dur"], w["start"], w["finish"], w["float"], w["crit"])
+    widths = [max(len(r[c]) for r in rows + [head]) for c in range(len(head))]
+    right = {0, 2, 5}
+
+    def fmt(r):
+        cells = [r[c].rjust(widths[c]) if c in right else r[c].ljust(widths[c])
+                 for c in range(len(r))]
+        return "  ".join(cells).rstrip()
+
+    out = [fmt(head), "  ".join("-" * x for x in widths)]
+    out.extend(fmt(r) for r in rows)
+    out.append("")
+    out.append(f"{w['finish_line']}: {msp_date(sched.project_finish, lang)} "
+               f"({sched.project_duration} {w['working_days']}, "
+               f"{sched.project_start.isoformat()} - {sched.project_finish.isoformat()})")
+    chains = sched.critical_paths(limit=paths + 1)
+    if chains:
+        label = w["critical_path"] if len(chains) == 1 else w["critical_paths"]
+        out.append(f"{label}:")
+        for chain in chains[:paths]:
+            out.append("  " + " -> ".join(chain))
+        if len(chains) > paths:
+            out.append(f"  ... ({w['more']})")
+    return "\n".join(out) + "\n"
+
+
+CSV_FIELDS = ("id", "name", "outline_level", "summary", "milestone", "duration_days", "start",
+              "finish", "early_start", "early_finish", "late_start", "late_finish",
+              "total_float_days", "free_float_days", "critical", "predecessors")
+
+
+def render_csv(sched: Schedule) -> str:
+    buf = io.StringIO()
+    wr = csv.writer(buf, lineterminator="\n")
+    wr.writerow(CSV_FIELDS)
+    for i, t in enumerate(sched.plan.tasks):
+        r = sched.row(i)
+        r["predecessors"] = ";".join(link.label() for link in t.predecessors)
+        wr.writerow([_csv_value(r[f]) for f in CSV_FIELDS])
+    return buf.getvalue()
+
+
+def _csv_value(v):
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return v
