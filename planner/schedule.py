@@ -22,6 +22,7 @@ The rules follow MS Project as reimplemented by MPXJ's ``MicrosoftScheduler``:
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass
 
 from .calendar import WorkCalendar
@@ -65,7 +66,7 @@ class Network:
     summary: list            # bool
     dur: list                # working days (0 for summaries until rolled up)
     parent: list             # index or -1
-    links: list              # (pred, succ, type, lag, elapsed, link_src) as written in the plan
+    links: list              # per task: [(pred, type, lag, elapsed)] as in the plan
     leaf_preds: list         # per leaf: [(pred, type, lag, elapsed)] incl. expanded summary logic
     leaf_succs: list
     order: list              # leaves in an order that respects every link
@@ -207,59 +208,72 @@ def compile_plan(plan: Plan, cal: WorkCalendar) -> Network:
     tasks = plan.tasks
     n = len(tasks)
     ids = [t.id for t in tasks]
-    index = {}
-    for i, t in enumerate(tasks):
-        if t.id in index:
-            raise PlanError(f"duplicate task id {t.id!r} (first used by task "
-                            f"{tasks[index[t.id]].name!r})", path=t.src + ("id",))
-        index[t.id] = i
+    index = {tid: i for i, tid in enumerate(ids)}
+    if len(index) != n:
+        seen: dict = {}
+        for i, t in enumerate(tasks):
+            if t.id in seen:
+                raise PlanError(f"duplicate task id {t.id!r} (first used by task "
+                                f"{tasks[seen[t.id]].name!r})", path=t.src + ("id",))
+            seen[t.id] = i
     summary = [t.summary for t in tasks]
-    parent = [-1] * n
-    for i, t in enumerate(tasks):
-        if t.parent is not None:
-            parent[i] = index[t.parent]
+    parent = [-1 if t.parent is None else index[t.parent] for t in tasks]
     dur = [0 if t.summary else t.duration for t in tasks]
-    links = []
-    leaf_preds = [[] for _ in range(n)]
-    leaf_succs = [[] for _ in range(n)]
+    code = TYPE_CODE
+    links = [None] * n
+    leaf_preds = links
     summary_links = []
-    for s, t in enumerate(tasks):
-        for k, link in enumerate(t.predecessors):
-            p = index.get(link.pred)
-            src = link.src or t.src + ("predecessors", k)
-            if p is None:
-                raise PlanError(f"task {t.id} has a predecessor {link.pred!r} that is not in "
-                                f"the plan", path=src)
-            if p == s:
-                raise PlanError(f"task {t.id} is its own predecessor", path=src)
-            typ = TYPE_CODE[link.type]
-            el = link.lag_unit == "ed"
-            links.append((p, s, typ, link.lag, el, src))
-            if summary[p] or summary[s]:
-                summary_links.append((p, s, typ, link.lag, el, src))
-            else:
-                leaf_preds[s].append((p, typ, link.lag, el))
-                leaf_succs[p].append((s, typ, link.lag, el))
+    try:
+        links = [[(index[lk.pred], code[lk.type], lk.lag, lk.lag_unit == "ed")
+                  for lk in t.predecessors] for t in tasks]
+    except KeyError:
+        raise _link_error(plan, index) from None
+    leaf_preds = links
+    if any(summary):
+        leaf_preds = list(links)
+        for s, preds in enumerate(links):
+            if preds and (summary[s] or any(summary[x[0]] for x in preds)):
+                summary_links.extend((p, s, typ, lag, el) for p, typ, lag, el in preds
+                                     if summary[p] or summary[s])
+                leaf_preds[s] = [x for x in preds if not (summary[x[0]] or summary[s])]
+    leaf_succs = [[] for _ in range(n)]
+    for s in range(n):
+        for p, typ, lag, el in leaf_preds[s]:
+            leaf_succs[p].append((s, typ, lag, el))
     constraint = [None] * n
     deadline_key = [None] * n
     delay = [0] * n
     for i, t in enumerate(tasks):
         c = t.constraint
         if c is not None and c.type != "ASAP":
-            code = CONSTRAINT_CODE[c.type]
+            cc = CONSTRAINT_CODE[c.type]
             if c.date is not None:
                 _check_date(cal, c.date, c.src or t.src)
-                constraint[i] = (code, cal.start_key(c.date), cal.finish_key(c.date))
+                constraint[i] = (cc, cal.start_key(c.date), cal.finish_key(c.date))
             else:
-                constraint[i] = (code, None, None)
+                constraint[i] = (cc, None, None)
         if t.deadline is not None:
             _check_date(cal, t.deadline, t.src + ("deadline",))
             deadline_key[i] = cal.finish_key(t.deadline)
-        delay[i] = t.leveling_delay
+        if t.leveling_delay:
+            delay[i] = t.leveling_delay
     net = Network(ids, index, summary, dur, parent, links, leaf_preds, leaf_succs, [],
                   constraint, deadline_key, delay, summary_links)
     net.order = _leaf_order(net, plan)
     return net
+
+
+def _link_error(plan: Plan, index: dict) -> PlanError:
+    """The first link that names a missing task or the task itself."""
+    for t in plan.tasks:
+        for k, link in enumerate(t.predecessors):
+            src = link.src or t.src + ("predecessors", k)
+            if link.pred not in index:
+                return PlanError(f"task {t.id} has a predecessor {link.pred!r} that is not in "
+                                 f"the plan", path=src)
+            if link.pred == t.id:
+                return PlanError(f"task {t.id} is its own predecessor", path=src)
+    return PlanError("a link names an unknown task")
 
 
 def _check_date(cal: WorkCalendar, d: dt.date, src) -> None:
@@ -278,7 +292,7 @@ def _leaf_order(net: Network, plan: Plan) -> list:
     ok = True
     for s in leaves:
         for p, *_ in net.leaf_preds[s]:
-            if p > s:
+            if p >= s:
                 ok = False
                 break
         if not ok:
@@ -329,6 +343,15 @@ def _all_leaves(net: Network, kids: dict, i: int) -> list:
     return sorted(out)
 
 
+def _link_src(plan: Plan, p: int, s: int) -> tuple:
+    t = plan.tasks[s]
+    pid = plan.tasks[p].id
+    for k, link in enumerate(t.predecessors):
+        if link.pred == pid:
+            return link.src or t.src + ("predecessors", k)
+    return t.src
+
+
 def _expand_summary_links(net: Network, plan: Plan, es) -> None:
     """MS Project's summary logic: a link into a summary binds each of its subtasks; an FS/FF
     link out of a summary binds each subtask's finish, an SS/SF link its earliest subtask."""
@@ -336,7 +359,8 @@ def _expand_summary_links(net: Network, plan: Plan, es) -> None:
     for i, p in enumerate(net.parent):
         if p >= 0:
             kids.setdefault(p, []).append(i)
-    for p, s, typ, lag, el, src in net.summary_links:
+    for p, s, typ, lag, el in net.summary_links:
+        src = _link_src(plan, p, s)
         preds = [p]
         if net.summary[p]:
             subs = _all_leaves(net, kids, p)
@@ -493,6 +517,18 @@ def _backward(net: Network, cal: WorkCalendar, ls, lf, pfinish: int):
 
 def schedule(plan: Plan, cal: WorkCalendar | None = None) -> Schedule:
     """Schedule ``plan`` (pure: the plan is not changed)."""
+    # The passes allocate only acyclic containers; pausing the cyclic collector avoids
+    # rescanning a large plan's objects many times over (it halves the time at 100k tasks).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _schedule(plan, cal)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _schedule(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     if cal is None:
         cal = WorkCalendar(plan.calendar, plan.start)
     net = compile_plan(plan, cal)
@@ -585,15 +621,16 @@ def _free_float(net: Network, start, finish, total) -> list:
     n = len(net.ids)
     free = [None] * n
     summary = net.summary
-    for p, s, typ, lag, el, _src in net.links:
-        if summary[p]:
-            continue
-        a = finish[p] if typ == FS or typ == FF else start[p]
-        b = start[s] if typ == FS or typ == SS else finish[s]
-        gap = (b + 1) // 2 - (a + 1) // 2 - (lag * ELAPSED_DAY_IN_DAYS if el else lag)
-        f = free[p]
-        if f is None or gap < f:
-            free[p] = gap
+    for s, preds in enumerate(net.links):
+        for p, typ, lag, el in preds:
+            if summary[p]:
+                continue
+            a = finish[p] if typ == FS or typ == FF else start[p]
+            b = start[s] if typ == FS or typ == SS else finish[s]
+            gap = (b + 1) // 2 - (a + 1) // 2 - (lag * ELAPSED_DAY_IN_DAYS if el else lag)
+            f = free[p]
+            if f is None or gap < f:
+                free[p] = gap
     for i in range(n):
         f = free[i]
         if f is None:
