@@ -67,6 +67,7 @@ def main():
       planner schedule plans/ssiks_it.yaml
       planner schedule plans/ssiks_it.yaml --format json > schedule.json
       planner validate plans/ssiks_it.yaml
+      planner gantt plans/ssiks_it.yaml -o plan.png
     """
 
 
@@ -127,6 +128,57 @@ def validate_cmd(plan):
     from .schedule import check_deadlines
 
     check_deadlines(sched)
+
+
+@main.command("gantt")
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The chart to write: OUT.png, OUT.svg or OUT.pdf.")
+@click.option("--links", is_flag=True, help="Draw the dependency arrows.")
+@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True,
+              help="Language of the chart's words, months and dates.")
+@click.option("--status-date", "status_date", metavar="YYYY-MM-DD", default=None,
+              help="Draw a status-date line at the end of this day [default: the plan's "
+                   "project.status_date, if any].")
+@click.option("--paper", type=click.Choice(["A4", "A3", "A2", "A1", "A0"], case_sensitive=False),
+              default="A3", show_default=True,
+              help="Landscape page size; a long plan makes the page taller.")
+@click.option("--dpi", type=click.IntRange(50, 600), default=150, show_default=True,
+              help="PNG resolution (lowered for charts over 40 megapixels).")
+@click.option("--name-width", "name_width", type=click.IntRange(10, 500), default=None,
+              help="Shorten task names longer than this many characters [default: as many "
+                   "as fit a third of the page].")
+@handle_errors
+def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width):
+    """Draw the Gantt chart of PLAN as a PNG, SVG or PDF file.
+
+    \b
+    Examples:
+      planner gantt plans/ssiks_it.yaml -o plan.png
+      planner gantt plans/ssiks_it.yaml -o plan.pdf --links --status-date 2024-01-15
+      planner gantt plans/ssiks_it.yaml -o plan.svg --lang en --paper A2
+    """
+    from .render.gantt import format_of
+
+    format_of(output)                      # a bad file name fails before any work
+    when = None
+    if status_date is not None:
+        from .io.documents import as_date
+
+        try:
+            when = as_date(status_date, ())
+        except PlanError as exc:
+            raise PlanError(f"--status-date: {exc.message}") from None
+    _plan, sched = load_scheduled(plan)
+    from .render.gantt import render_gantt
+
+    layout = render_gantt(sched, output, links=links, lang=lang, status_date=when,
+                          paper=paper.upper(), dpi=dpi, max_name_chars=name_width)
+    w, h = layout.pixels
+    size = f"{w} x {h} px at {layout.dpi:g} dpi" if layout.fmt == "png" else \
+        f"{layout.width_in:.1f} x {layout.height_in:.1f} in"
+    note = " (resolution lowered to stay under 40 megapixels)" if layout.dpi_reduced else ""
+    click.echo(f"{output}: {len(layout.rows)} tasks, {size}{note}")
 
 
 if __name__ == "__main__":  # pragma: no cover
