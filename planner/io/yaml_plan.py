@@ -39,7 +39,7 @@ LINK_KEYS = {"task", "type", "lag", "unit"}
 _UNITS = {"": "d", "d": "d", "day": "d", "days": "d", "dag": "d", "dager": "d",
           "ed": "ed", "eday": "ed", "edays": "ed", "edag": "ed", "edager": "ed"}
 _LINK_RE = re.compile(
-    r"^\s*(?P<id>[^\s;,]+?)\s*"
+    r"^\s*(?P<id>[^\s;,+]+?)\s*"
     r"(?:(?P<type>FS|SS|FF|SF)\s*"
     r"(?:(?P<lag>[+-]\s*\d+(?:[.,]\d+)?)\s*(?P<unit>[A-Za-z]*)\s*)?)?$")
 
@@ -101,8 +101,8 @@ def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
             raise PlanError(f"task id must be a whole number or a word, not {raw_id!r}",
                             path=tpath + ("id",))
         tid = str(raw_id).strip()
-        if not tid or any(c in tid for c in " ;,"):
-            raise PlanError(f"task id {tid!r} may not be empty or contain spaces, ';' or ','",
+        if not tid or any(c in tid for c in " ;,+"):
+            raise PlanError(f"task id {tid!r} may not be empty or contain spaces, ';', ',' or '+'",
                             path=tpath + ("id",))
         if tid in ids:
             first = ids[tid]
