@@ -6,6 +6,7 @@ Heavy libraries (ortools, matplotlib) are imported inside the commands that need
 from __future__ import annotations
 
 import functools
+import gc
 import shutil
 import sys
 
@@ -20,6 +21,9 @@ def handle_errors(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        # A command is a short run over acyclic data: the cyclic collector would only rescan
+        # a large plan's objects again and again (seconds at 100k tasks).
+        gc.disable()
         try:
             return fn(*args, **kwargs)
         except PlanError as exc:

@@ -145,8 +145,11 @@ def _calendar_from_data(data, path) -> CalendarDef:
 def _check_country(country: str, path) -> None:
     import holidays
 
-    if country.upper() not in holidays.list_supported_countries():
-        raise PlanError(f"no public holidays are known for country {country!r}", path=path)
+    try:
+        holidays.country_holidays(country)
+    except NotImplementedError:
+        raise PlanError(f"no public holidays are known for country {country!r} (use an ISO "
+                        f"3166 code such as NO, SE, DK)", path=path) from None
 
 
 def parse_season(name: str, spec: dict, path) -> SeasonRule:
