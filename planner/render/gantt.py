@@ -296,8 +296,9 @@ def build_gantt(sched: Schedule, *, baseline: Schedule | None = None, links: boo
         raise PlanError(f"unknown chart format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if not dpi or dpi <= 0:
         raise PlanError(f"dpi must be a positive number, not {dpi!r}")
-    return _Builder(sched, baseline, links, lang, status_date, paper, float(dpi),
-                    max_name_chars, fmt, title, scenario_label).build()
+    with _rc():
+        return _Builder(sched, baseline, links, lang, status_date, paper, float(dpi),
+                        max_name_chars, fmt, title, scenario_label).build()
 
 
 class _Builder:
@@ -591,14 +592,22 @@ class _Builder:
         return lines
 
     def _draw_title(self, lines, top):
+        """Each line's parts follow one another: every part after the first is anchored to
+        the right end of the one before it when drawn, so their widths are matplotlib's own."""
+        from matplotlib.text import Annotation
+
         y = top
         for size, parts in lines:
             y -= size * 1.2 / 72
-            x = self.margin
+            prev = None
             for text, color, weight in parts:
-                self.fig.text(x / self.W, y / self.H, text, fontsize=size, color=color,
-                              fontweight=weight, va="baseline", ha="left", parse_math=False)
-                x += self.m.width(text, size, weight) / 1.02
+                kw = dict(fontsize=size, color=color, fontweight=weight, parse_math=False)
+                if prev is None:
+                    prev = self.fig.text(self.margin / self.W, y / self.H, text, va="baseline",
+                                         ha="left", **kw)
+                else:
+                    prev = self.fig.add_artist(Annotation(text, xy=(1, 0), xycoords=prev,
+                                                          va="bottom", ha="left", **kw))
             y -= size * 0.25 / 72
 
     # -- background -------------------------------------------------------------------------
@@ -1034,13 +1043,14 @@ def label_boxes(fig) -> list[tuple[str, tuple]]:
     no two labels overlap."""
     from matplotlib.text import Text
 
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
     out = []
-    for t in fig.findobj(Text):
-        if t.get_visible() and t.get_text().strip():
-            b = t.get_window_extent(renderer)
-            out.append((t.get_text(), (b.x0, b.y0, b.x1, b.y1)))
+    with _rc():
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for t in fig.findobj(Text):
+            if t.get_visible() and t.get_text().strip():
+                b = t.get_window_extent(renderer)
+                out.append((t.get_text(), (b.x0, b.y0, b.x1, b.y1)))
     for ax in fig.axes:
         for coll in ax.collections:
             texts = getattr(coll, "planner_labels", None)
@@ -1049,8 +1059,9 @@ def label_boxes(fig) -> list[tuple[str, tuple]]:
             tr = coll.get_transform()
             offsets = coll.get_offset_transform().transform(coll.get_offsets())
             for text, path, (ox, oy) in zip(texts, coll.get_paths(), offsets):
-                b = path.get_extents(tr)
-                out.append((text, (b.x0 + ox, b.y0 + oy, b.x1 + ox, b.y1 + oy)))
+                v = tr.transform(path.vertices)    # control points bound the outline
+                (x0, y0), (x1, y1) = v.min(axis=0), v.max(axis=0)
+                out.append((text, (x0 + ox, y0 + oy, x1 + ox, y1 + oy)))
     return out
 
 
