@@ -53,8 +53,6 @@ MAX_PIXELS = 40_000_000
 MAX_PNG_SIDE = 32_000     # Agg refuses images of 2**16 pixels or more on a side
 MIN_PNG_DPI = 30
 
-OUTLINE_ROWS = 500        # SVG/PDF with more rows draw the table's text as outlines
-
 FONT = "DejaVu Sans"      # shipped with matplotlib: the same glyphs (and bytes) on every machine
 
 COLORS = {
@@ -320,9 +318,10 @@ class _Builder:
         self.tasks = sched.plan.tasks
         self.n = len(self.tasks)
         self.phase_set = set(phase_ids(sched))
-        # labels as glyph outlines: matplotlib 3.11 spends ~0.1 ms a glyph on Text, outlines
-        # cost a tenth of that; vector files keep real (searchable) text for normal plans
-        self.outlines = fmt == "png" or self.n > OUTLINE_ROWS
+        # PNG: the table's labels as glyph outlines (matplotlib 3.11 spends ~0.1 ms a glyph
+        # drawing Text; outlines cost a tenth of that).  SVG and PDF keep real text: it is
+        # searchable, carries the SVG tooltips and makes files a fraction of the size.
+        self.outlines = fmt == "png"
         self._pending: dict = {}
 
     # -- geometry ---------------------------------------------------------------------------
@@ -661,6 +660,7 @@ class _Builder:
         # header rows from the bottom: weeks, months, years (as many as are shown)
         ys = {name: k * row for k, name in enumerate(reversed(self.head_rows))}
         top = len(self.head_rows) * row
+        above_weeks = row if self.week_stride else 0.0    # month/year lines stop above them
         for a, width in ((head, self.xhi - self.xlo), (self.tab_head, self.table_w)):
             x0 = self.xlo if a is head else 0
             a.add_patch(Rectangle((x0, 0), width, top, facecolor=COLORS["header"],
@@ -696,7 +696,7 @@ class _Builder:
             xs = [f.toordinal() for f in firsts if f.toordinal() > lo]
             ax.add_collection(LineCollection([((x, -0.5), (x, n - 0.5)) for x in xs],
                                              colors=COLORS["month"], linewidths=0.7, zorder=0.6))
-            head.add_collection(LineCollection([((x, 0), (x, top)) for x in xs],
+            head.add_collection(LineCollection([((x, above_weeks), (x, top)) for x in xs],
                                                colors=COLORS["month"], linewidths=0.7))
         if self.month_mode:
             for f in firsts:
@@ -711,7 +711,7 @@ class _Builder:
             a = max(dt.date(y, 1, 1).toordinal(), lo)
             b = min(dt.date(y + 1, 1, 1).toordinal(), hi)
             if a > lo:
-                head.plot([a, a], [0, top], color=COLORS["muted"], lw=0.9)
+                head.plot([a, a], [above_weeks, top], color=COLORS["muted"], lw=0.9)
                 ax.plot([a, a], [-0.5, n - 0.5], color=COLORS["muted"], lw=0.9, zorder=0.7)
             if m.width(str(y), fs, "bold") + 0.04 <= (b - a) * self.day_in:
                 head.text((a + b) / 2, ys["year"] + row / 2, str(y), fontsize=fs, ha="center",
@@ -837,8 +837,8 @@ class _Builder:
         self._flush_row_texts()
 
     def _row_text(self, ax, x, y, text, ha, weight="normal", color=COLORS["text"], gid=None):
-        """A label centred on row ``y``: a Text artist, or (PNG, or more than
-        ``OUTLINE_ROWS`` rows) glyph outlines gathered into one path collection per style."""
+        """A label centred on row ``y``: a Text artist, or (PNG) glyph outlines gathered into
+        one path collection per style."""
         if not self.outlines:
             ax.text(x, y, text, ha=ha, va="center_baseline", fontsize=self.fs,
                     fontweight=weight, color=color, parse_math=False, gid=gid)
