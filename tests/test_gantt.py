@@ -267,6 +267,10 @@ def test_baseline_ghost_bars_and_finish_change_in_the_title(seed_schedule):
     assert "Grunnplan: slutt fredag 28. juni 2024" in layout.title[2]
     assert "+20 arbeidsdager (+61 kalenderdager)" in layout.title[2]
     assert "kritisk linje 236 → 256 arbeidsdager" in layout.title[2]
+    # the baseline's finish is a dashed line, named above the chart
+    line = artists(fig, Line2D)["baseline-finish-line"]
+    assert list(line.get_xdata()) == [D(dt.date(2024, 6, 29))] * 2
+    assert "Grunnplan 28.06.24" in [e[0] for e in layout.event_labels]
     ghosts = {g: a for g, a in artists(fig, Rectangle).items() if g.startswith("baseline-")}
     assert len(ghosts) == 54
     b = seed_schedule

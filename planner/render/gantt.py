@@ -476,7 +476,7 @@ class _Builder:
         lo, hi = min(xs), max(xs)
         first = dt.date.fromordinal(int(lo) - 3)
         first -= dt.timedelta(days=first.weekday())            # a Monday
-        last = dt.date.fromordinal(int(math.ceil(hi)) + 6)
+        last = dt.date.fromordinal(int(math.ceil(hi)) + 10)
         return float(first.toordinal()), float(last.toordinal())
 
     def _baseline_rows(self):
@@ -661,10 +661,10 @@ class _Builder:
         ys = {name: k * row for k, name in enumerate(reversed(self.head_rows))}
         top = len(self.head_rows) * row
         above_weeks = row if self.week_stride else 0.0    # month/year lines stop above them
-        for a, width in ((head, self.xhi - self.xlo), (self.tab_head, self.table_w)):
-            x0 = self.xlo if a is head else 0
-            a.add_patch(Rectangle((x0, 0), width, top, facecolor=COLORS["header"],
-                                  edgecolor="none", zorder=0))
+        head.add_patch(Rectangle((self.xlo, 0), self.xhi - self.xlo, top,
+                                 facecolor=COLORS["header"], edgecolor="none", zorder=0))
+        self.tab_head.add_patch(Rectangle((0, 0), self.table_w, row, facecolor=COLORS["header"],
+                                          edgecolor="none", zorder=0))
         # weeks: grid lines on Mondays, ISO week numbers
         if self.week_grid or self.week_stride:
             mondays = [o for o in range(lo, hi + 1) if dt.date.fromordinal(o).weekday() == 0]
@@ -790,6 +790,11 @@ class _Builder:
         if self.status_x is not None:
             items.append((f"{w['status']} {short_date(self.status_date, self.lang)}",
                           self.status_x, "left", COLORS["status"], "bold"))
+        if self.base is not None:
+            b = self.base
+            bx = key_x(b, b.project_finish_key)
+            items.append((f"{w['baseline']} {short_date(b.project_finish, self.lang)}", bx,
+                          "right" if bx <= fx else "left", COLORS["muted"], "bold"))
         spans = []
         for text, x, align, _c, weight in items:
             width = self.m.width(text, fs, weight)
@@ -817,6 +822,11 @@ class _Builder:
         head.plot([fx, fx], [0, top], color=COLORS["finish"], lw=1.3)
         ax.plot([fx, fx], [-0.5, self.n - 0.5], color=COLORS["finish"], lw=1.3, zorder=3.5,
                 gid="finish-line")
+        if self.base is not None:
+            bx = key_x(self.base, self.base.project_finish_key)
+            head.plot([bx, bx], [0, top], color=COLORS["muted"], lw=1.1, ls=(0, (4, 2)))
+            ax.plot([bx, bx], [-0.5, self.n - 0.5], color=COLORS["muted"], lw=1.1,
+                    ls=(0, (4, 2)), zorder=3.4, gid="baseline-finish-line")
         if self.status_x is not None:
             head.plot([self.status_x] * 2, [0, top], color=COLORS["status"], lw=1.3, ls="--")
             ax.plot([self.status_x] * 2, [-0.5, self.n - 0.5], color=COLORS["status"], lw=1.3,
