@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -80,9 +81,7 @@ def main() -> int:
               f"{os.path.getsize(path) / 1024:>8.0f}  {target}")
     print(f"# load after: {os.getloadavg()[0]:.2f}")
     if not a.keep:
-        for f in os.listdir(folder):
-            os.unlink(os.path.join(folder, f))
-        os.rmdir(folder)
+        shutil.rmtree(folder)
     return 0
 
 

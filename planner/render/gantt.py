@@ -79,7 +79,7 @@ WORDS = {
            "finish": "Slutt", "week": "uke", "d": "d",
            "finish_title": "Slutt", "start_title": "start", "cp": "kritisk linje",
            "wd": ("arbeidsdag", "arbeidsdager"), "cd": ("kalenderdag", "kalenderdager"),
-           "baseline": "Grunnplan", "change": "endring", "same": "uendret",
+           "baseline": "Grunnplan", "change": "endring", "same": "ingen endring",
            "scenario": "Scenario",
            "critical": "Kritisk aktivitet", "task": "Aktivitet", "summary": "Fase / sammendrag",
            "milestone": "Milepæl", "float": "Total slakk", "season": "Ferieperiode",
@@ -90,7 +90,7 @@ WORDS = {
            "finish": "Finish", "week": "week", "d": "d",
            "finish_title": "Finish", "start_title": "start", "cp": "critical path",
            "wd": ("working day", "working days"), "cd": ("calendar day", "calendar days"),
-           "baseline": "Baseline", "change": "change", "same": "unchanged",
+           "baseline": "Baseline", "change": "change", "same": "no change",
            "scenario": "Scenario",
            "critical": "Critical task", "task": "Task", "summary": "Phase / summary",
            "milestone": "Milestone", "float": "Total float", "season": "Holiday season",
@@ -580,11 +580,12 @@ class _Builder:
             if wd == 0 and cd == 0:
                 change, color = w["same"], COLORS["muted"]
             else:
-                change = f"{count_text(wd, w['wd'], True)} ({count_text(cd, w['cd'], True)})"
+                change = (f"{w['change']} {count_text(wd, w['wd'], True)} "
+                          f"({count_text(cd, w['cd'], True)})")
                 color = COLORS["later"] if cd > 0 else COLORS["earlier"]
             lines.append((11, [
                 (f"{w['baseline']}: {w['finish_title'].lower()} "
-                 f"{long_date(b.project_finish, lang)}  ·  {w['change']} ", text, "normal"),
+                 f"{long_date(b.project_finish, lang)}  ·  ", text, "normal"),
                 (change, color, bold),
                 (f"  ·  {w['cp']} {b.project_duration} → "
                  f"{count_text(s.project_duration, w['wd'])}", text, "normal")]))
