@@ -100,7 +100,7 @@ def assert_no_overlap(boxes):
         active.append((text, (x0, y0, x1, y1)))
 
 
-# -- bars against the schedule ------------------------------------------------------------------
+# -- bars against the schedule ---------------------------------------------------------------------
 def test_bars_span_the_scheduled_days(seed_schedule, seed_chart):
     fig, layout = seed_chart
     s = seed_schedule
@@ -184,7 +184,7 @@ def test_milestones_are_diamonds_at_their_instant():
     assert to_hex(marks[f"milestone-{s.i('a4')}"].get_markerfacecolor()) == COLORS["critical"]
 
 
-# -- calendar shading and words ---------------------------------------------------------------------
+# -- calendar shading and words --------------------------------------------------------------------
 def test_holidays_and_seasons_are_shaded(seed_chart):
     fig, layout = seed_chart
     spans = {(dt.date.fromordinal(int(a)), dt.date.fromordinal(int(b) - 1), name, kind)
@@ -291,7 +291,7 @@ def test_baseline_ghost_bars_and_finish_change_in_the_title(seed_schedule):
     assert "-20 working days (-61 calendar days)" in back.title[2]
 
 
-# -- files ------------------------------------------------------------------------------------------
+# -- files -----------------------------------------------------------------------------------------
 def png_size(data):
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
     return struct.unpack(">II", data[16:24])
@@ -339,7 +339,7 @@ def test_file_is_written_whole_or_not_at_all(tmp_path, seed_schedule):
     assert list(tmp_path.iterdir()) == []
 
 
-# -- sizes and labels -------------------------------------------------------------------------------
+# -- sizes and labels ------------------------------------------------------------------------------
 def test_labels_never_overlap(seed_schedule):
     current = delayed(seed_schedule)
     cases = [
@@ -391,7 +391,7 @@ def test_huge_png_gets_a_lower_resolution(monkeypatch, tmp_path):
     assert (w, h) == layout.pixels and w * h <= 6_000_000
 
 
-# -- the command line -------------------------------------------------------------------------------
+# -- the command line ------------------------------------------------------------------------------
 def test_cli_writes_the_chart(tmp_path):
     out = tmp_path / "plan.png"
     code, stdout, err = run_cli("gantt", SEED_PLAN, "-o", str(out), "--links",

@@ -355,7 +355,8 @@ class _Builder:
         self.W, self.H = page_w, page_h
         layout = GanttLayout(self.fmt, page_w, page_h, dpi, reduced, row_h, fs,
                              (self.xlo, self.xhi), rows=self.rows,
-                             title=["".join(p[0] for p in parts) for _s, parts in title_lines], phases=phase_ids(s),
+                             title=["".join(p[0] for p in parts) for _s, parts in title_lines],
+                             phases=phase_ids(s),
                              shading=self.shading, event_labels=events,
                              finish_x=key_x(s, s.project_finish_key), status_x=self.status_x,
                              finish_change=self.finish_change)
@@ -424,7 +425,7 @@ class _Builder:
 
     def _room_for_phase_labels(self):
         """Widen the time axis (by up to a tenth) so that each phase's name fits beside its
-        bar: on the left when there is room, else on the right."""
+        bar on one side or the other (see :meth:`_phase_label`)."""
         C = self.chart_w
         hi = self.xhi
         for r in self.rows:
@@ -777,7 +778,6 @@ class _Builder:
         """[(text, x0_in, x1_in, lane, color, weight)], packed so that none overlap."""
         fs, w = self.fs * 0.95, self.w
         items = []
-        seen = {}
         named = set()
         for x0, x1, name, kind, whole in self.shading:
             if kind == "season" and whole and not (first_only and name in named):
@@ -835,7 +835,7 @@ class _Builder:
 
     # -- the table --------------------------------------------------------------------------
     def _draw_table(self):
-        tab, fs, cx = self.tab, self.fs, self.col_x
+        tab, cx = self.tab, self.col_x
         for i, t in enumerate(self.tasks):
             tid, name, dur, start, fin = self.cells[i]
             weight = "bold" if t.summary else "normal"
