@@ -374,6 +374,10 @@ def _expand_summary_links(net: Network, plan: Plan, es) -> None:
                 if a == b:
                     raise PlanError(f"task {net.ids[b]} depends on its own summary "
                                     f"{net.ids[p] if net.summary[p] else net.ids[s]}", path=src)
+                if net.leaf_preds[b] is net.links[b]:
+                    # still the plan's own list: copy it, so that the expanded links do not
+                    # become links of the plan (free slack only looks at the plan's links)
+                    net.leaf_preds[b] = list(net.links[b])
                 net.leaf_preds[b].append((a, typ, lag, el))
                 net.leaf_succs[a].append((b, typ, lag, el))
     leaves = [i for i in range(len(net.ids)) if not net.summary[i]]
