@@ -343,6 +343,17 @@ def _all_leaves(net: Network, kids: dict, i: int) -> list:
     return sorted(out)
 
 
+def _subtask_order(net: Network, kids: dict, i: int) -> list:
+    """The leaves under summary ``i`` in the order MPXJ's ``allChildTasks`` lists them: the
+    summary's own leaf children first, then those of each summary child, depth first."""
+    children = kids.get(i, ())
+    out = [c for c in children if not net.summary[c]]
+    for c in children:
+        if net.summary[c]:
+            out.extend(_subtask_order(net, kids, c))
+    return out
+
+
 def _link_src(plan: Plan, p: int, s: int) -> tuple:
     t = plan.tasks[s]
     pid = plan.tasks[p].id
@@ -367,7 +378,11 @@ def _expand_summary_links(net: Network, plan: Plan, es) -> None:
             if not subs:
                 raise PlanError(f"summary task {net.ids[p]} has no subtasks to link from",
                                 path=src)
-            preds = [min(subs, key=lambda j: (es[j], j))] if typ in (SS, SF) else subs
+            if typ in (SS, SF):
+                # the earliest subtask; on a tie the first in MPXJ's allChildTasks order
+                preds = [min(_subtask_order(net, kids, p), key=es.__getitem__)]
+            else:
+                preds = subs
         succs = _all_leaves(net, kids, s) if net.summary[s] else [s]
         for a in preds:
             for b in succs:
