@@ -129,5 +129,26 @@ def validate_cmd(plan):
     check_deadlines(sched)
 
 
+@main.command("export")
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The MS Project XML (MSPDI) file to write, e.g. plan.xml.")
+@handle_errors
+def export_cmd(plan, output):
+    """Schedule PLAN and write it as MS Project XML (MSPDI) that MS Project opens.
+
+    \b
+    The scheduled dates are written; every task stays auto-scheduled with its own constraint,
+    so MS Project recomputes the same dates.  See docs/ms-project.md.
+    """
+    from .io.mspdi import write_mspdi
+
+    p, sched = load_scheduled(plan)
+    write_mspdi(sched, output)
+    click.echo(f"{output}: {len(p.tasks)} tasks, {sum(len(t.predecessors) for t in p.tasks)} "
+               f"links, {len(p.resources)} resources; {sched.project_start.isoformat()} to "
+               f"{sched.project_finish.isoformat()}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
