@@ -611,16 +611,15 @@ def _parse_xml(path: str):
         return raw[:at].count(b"\n") + 1 if at >= 0 else 1
 
     try:
-        root = DET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DET.EntitiesForbidden:
-        raise PlanError("the file declares XML entities (<!ENTITY ...>); MS Project XML has "
-                        "none, and expanding them can exhaust memory (an XML bomb): refused",
-                        file=path, line=line_of(b"<!ENTITY")) from None
-    except DET.ExternalReferenceForbidden:
-        raise PlanError("the file refers to an external resource (DTD or entity); MS Project "
-                        "XML has none: refused", file=path, line=line_of(b"<!DOCTYPE")) from None
-    except defusedxml.DefusedXmlException as exc:
-        raise PlanError(f"unsafe XML refused: {exc}", file=path, line=1) from None
+        root = DET.fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DET.DTDForbidden:
+        raise PlanError("the file has a document type declaration (<!DOCTYPE ...>); MS Project "
+                        "XML has none, and one can hide entity expansion (an XML bomb) or "
+                        "external references: refused", file=path,
+                        line=line_of(b"<!DOCTYPE")) from None
+    except (DET.EntitiesForbidden, DET.ExternalReferenceForbidden,
+            defusedxml.DefusedXmlException) as exc:      # the DTD check comes first
+        raise PlanError(f"unsafe XML refused: {exc}", file=path, line=line_of(b"<!")) from None
     except ET.ParseError as exc:
         line, col = exc.position
         what = str(exc).split(":", 1)[0]
@@ -757,7 +756,7 @@ class _Reader:
                     resources=[r for r in resources.values()], source=None,
                     notes=(summary_el or {}).get("notes") or "",
                     status_date=self._date(self.datetime(root, "StatusDate"), finish=True))
-        file_dates = {r["task"].id: (self._date(r["start"]), self._date(r["finish"], True))
+        file_dates = {r["task"].id: (r["start"].date(), r["finish"].date())
                       for r in raw_tasks if r.get("task") is not None
                       and r["start"] is not None and r["finish"] is not None}
         if not tasks:
@@ -1091,26 +1090,26 @@ class _Reader:
         name = self.text(ex, "Name", "")
         working = self.bool(ex, "DayWorking")
         typ = self.int(ex, "Type", 1)
-        occ = self.int(ex, "Occurrences")
         period = self.int(ex, "Period", 1) or 1
         start = dt.datetime.combine(a, dt.time())
         until = dt.datetime.combine(b, dt.time())
-        kw: dict = {"dtstart": start, "until": until, "interval": period}
-        # as MPXJ reads it: the first <Occurrences> dates of the rule, within the period
+        # as MPXJ reads it (RecurringData): the dates of the rule from FromDate to ToDate; the
+        # finish date wins over <Occurrences>, and weeks start on Sunday
+        kw: dict = {"dtstart": start, "until": until, "interval": period, "wkst": rrule.SU}
         if typ in (1, 7):
-            days = list(rrule.rrule(rrule.DAILY, **kw))[:occ]
-            if len(days) <= 1:
-                return [(a, b, name, working)]        # one plain range of days
+            if period == 1:
+                return [(a, b, name, working)]        # every day: one plain range of days
+            days = list(rrule.rrule(rrule.DAILY, **kw))
         elif typ == 6:
             mask = self.int(ex, "DaysOfWeek", 0)
             wds = [rrule.weekday(_PLANNER_DAY[bit + 1]) for bit in range(7) if mask >> bit & 1]
-            days = list(rrule.rrule(rrule.WEEKLY, byweekday=wds, **kw))[:occ] if wds else []
+            days = list(rrule.rrule(rrule.WEEKLY, byweekday=wds, **kw)) if wds else []
         elif typ in (2, 4):
             mday = self.int(ex, "MonthDay", a.day)
             if typ == 2:
                 kw["bymonth"] = self.int(ex, "Month", a.month - 1) + 1
             days = list(rrule.rrule(rrule.YEARLY if typ == 2 else rrule.MONTHLY,
-                                    bymonthday=mday, **kw))[:occ]
+                                    bymonthday=mday, **kw))
         elif typ in (3, 5):
             item = self.int(ex, "MonthItem", 3)
             pos_ = self.int(ex, "MonthPosition", 0)
@@ -1122,7 +1121,7 @@ class _Reader:
             if typ == 3:
                 kw["bymonth"] = self.int(ex, "Month", a.month - 1) + 1
             days = list(rrule.rrule(rrule.YEARLY if typ == 3 else rrule.MONTHLY,
-                                    byweekday=wd, **kw))[:occ]
+                                    byweekday=wd, **kw))
         else:
             raise self.fail(_child(ex, "Type"), f"exception <Type> {typ} is not one of MS "
                                                 f"Project's 1-7")
