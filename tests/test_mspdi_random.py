@@ -10,7 +10,6 @@ delays are tested on their own at the end, because MPXJ does not apply them as M
 """
 from __future__ import annotations
 
-
 import pytest
 
 from mpxj_harness import NEWER_THAN_PJ12, differences, mpxj, newer_elements_in, schema_errors

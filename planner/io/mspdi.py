@@ -648,13 +648,21 @@ class _Reader:
         self.root = root
         self.near = near
         self.notes: list[str] = []
+        self.ns = root.tag[:root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+
+    # -- elements: found by their tag in the file's namespace (ElementTree's fast path) -------
+    def child(self, el, name):
+        return None if el is None else el.find(self.ns + name)
+
+    def children(self, el, name) -> list:
+        return [] if el is None else el.findall(self.ns + name)
 
     # -- values -------------------------------------------------------------------------------
     def fail(self, el, message: str) -> PlanError:
         return PlanError(message, file=self.path, line=_line_of(self.raw, self.root, el) or 1)
 
     def text(self, el, name, default=None):
-        c = _child(el, name)
+        c = self.child(el, name)
         if c is None or c.text is None or not c.text.strip():
             return default
         return c.text.strip()
@@ -666,7 +674,7 @@ class _Reader:
         try:
             return int(value)
         except ValueError:
-            raise self.fail(_child(el, name), f"<{name}> must be a whole number, not "
+            raise self.fail(self.child(el, name), f"<{name}> must be a whole number, not "
                                               f"{value!r}") from None
 
     def float(self, el, name, default=None):
@@ -676,7 +684,7 @@ class _Reader:
         try:
             return float(value)
         except ValueError:
-            raise self.fail(_child(el, name), f"<{name}> must be a number, not {value!r}") from None
+            raise self.fail(self.child(el, name), f"<{name}> must be a number, not {value!r}") from None
 
     def bool(self, el, name, default=False) -> bool:
         value = self.text(el, name)
@@ -686,7 +694,7 @@ class _Reader:
             return True
         if value.lower() in ("0", "false"):
             return False
-        raise self.fail(_child(el, name), f"<{name}> must be 0 or 1, not {value!r}")
+        raise self.fail(self.child(el, name), f"<{name}> must be 0 or 1, not {value!r}")
 
     def datetime(self, el, name):
         value = self.text(el, name)
@@ -695,7 +703,7 @@ class _Reader:
         try:
             return dt.datetime.fromisoformat(value)
         except ValueError:
-            raise self.fail(_child(el, name), f"<{name}> {value!r} is not a date and time like "
+            raise self.fail(self.child(el, name), f"<{name}> {value!r} is not a date and time like "
                                               f"2024-05-17T08:00:00") from None
 
     def minutes(self, el, name):
@@ -705,7 +713,7 @@ class _Reader:
             return None
         m = _ISO_DURATION.match(value)
         if not m or value in ("P", "PT", "-P"):
-            raise self.fail(_child(el, name), f"<{name}> {value!r} is not a duration like "
+            raise self.fail(self.child(el, name), f"<{name}> {value!r} is not a duration like "
                                               f"PT8H0M0S")
         sign, d, h, mi, s = m.groups()
         total = (float(d or 0) * 1440 + float(h or 0) * 60 + float(mi or 0)
@@ -717,11 +725,11 @@ class _Reader:
         root = self.root
         self.mpd = self.int(root, "MinutesPerDay", 480)
         if self.mpd <= 0:
-            raise self.fail(_child(root, "MinutesPerDay"), "<MinutesPerDay> must be positive")
+            raise self.fail(self.child(root, "MinutesPerDay"), "<MinutesPerDay> must be positive")
         self.start_time = self._clock(self.text(root, "DefaultStartTime"), dt.time(8, 0))
         self.finish_time = self._clock(self.text(root, "DefaultFinishTime"), dt.time(17, 0))
-        tasks_el = _child(root, "Tasks")
-        task_els = _children(tasks_el, "Task")
+        tasks_el = self.child(root, "Tasks")
+        task_els = self.children(tasks_el, "Task")
         raw_tasks = [self._task(k, el) for k, el in enumerate(task_els)]
         summary_el = next((r for r in raw_tasks if r and r["project_summary"]), None)
         raw_tasks = [r for r in raw_tasks if r and not r["project_summary"]]
@@ -736,7 +744,7 @@ class _Reader:
         name = (self.text(root, "Title") or (summary_el or {}).get("name")
                 or self.text(root, "Name") or "Imported plan")
 
-        calendars = {self.int(c, "UID"): c for c in _children(_child(root, "Calendars"),
+        calendars = {self.int(c, "UID"): c for c in self.children(self.child(root, "Calendars"),
                                                               "Calendar")}
         span = self._span(raw_tasks, plan_start)
         cal_uid = self.int(root, "CalendarUID")
@@ -799,7 +807,7 @@ class _Reader:
 
     # -- tasks --------------------------------------------------------------------------------
     def _task(self, k: int, el) -> dict | None:
-        uid_el = _child(el, "UID")
+        uid_el = self.child(el, "UID")
         uid = self.int(el, "UID")
         if uid is None:
             raise self.fail(el if uid_el is None else uid_el, "a <Task> needs a <UID>")
@@ -813,7 +821,7 @@ class _Reader:
         if rec["project_summary"]:
             return rec
         if level < 1:
-            raise self.fail(_child(el, "OutlineLevel"), f"<OutlineLevel> {level} is not 1 or more")
+            raise self.fail(self.child(el, "OutlineLevel"), f"<OutlineLevel> {level} is not 1 or more")
         if self.bool(el, "ExternalTask") or self.bool(el, "IsSubproject"):
             rec["skip"] = "external task or inserted project"
         elif not self.bool(el, "Active", True):
@@ -828,20 +836,20 @@ class _Reader:
         rec["milestone"] = self.bool(el, "Milestone")
         ctype = self.int(el, "ConstraintType", 0)
         if ctype not in CONSTRAINT_NAME:
-            raise self.fail(_child(el, "ConstraintType"), f"<ConstraintType> {ctype} is not one "
+            raise self.fail(self.child(el, "ConstraintType"), f"<ConstraintType> {ctype} is not one "
                                                           f"of MS Project's 0-7")
         rec["constraint"] = CONSTRAINT_NAME[ctype]
         rec["constraint_date"] = self.datetime(el, "ConstraintDate")
         if CONSTRAINT_NAME[ctype] not in ("ASAP", "ALAP") and rec["constraint_date"] is None:
-            raise self.fail(_child(el, "ConstraintType"), f"constraint "
+            raise self.fail(self.child(el, "ConstraintType"), f"constraint "
                                                           f"{CONSTRAINT_NAME[ctype]} needs a "
                                                           f"<ConstraintDate>")
         rec["deadline"] = self.datetime(el, "Deadline")
         rec["leveling_delay"] = self.int(el, "LevelingDelay", 0)
         rec["leveling_format"] = self.int(el, "LevelingDelayFormat", FMT_EDAYS)
-        rec["links"] = _children(el, "PredecessorLink")
+        rec["links"] = self.children(el, "PredecessorLink")
         rec["planner_id"] = None
-        for ea in _children(el, "ExtendedAttribute"):
+        for ea in self.children(el, "ExtendedAttribute"):
             if self.text(ea, "FieldID") == ID_FIELD and self._id_field_is_ours():
                 rec["planner_id"] = self.text(ea, "Value")
         return rec
@@ -850,7 +858,7 @@ class _Reader:
         if not hasattr(self, "_ours"):
             self._ours = any(self.text(ea, "FieldID") == ID_FIELD
                              and self.text(ea, "Alias") == ID_ALIAS
-                             for ea in _children(_child(self.root, "ExtendedAttributes"),
+                             for ea in self.children(self.child(self.root, "ExtendedAttributes"),
                                                  "ExtendedAttribute"))
         return self._ours
 
@@ -870,7 +878,7 @@ class _Reader:
         for r in raw_tasks:
             level = r["level"]
             if level > prev_level + 1:
-                raise self.fail(_child(r["el"], "OutlineLevel"),
+                raise self.fail(self.child(r["el"], "OutlineLevel"),
                                 f"task UID {r['uid']}: <OutlineLevel> jumps from {prev_level} "
                                 f"to {level}")
             prev_level = level
@@ -909,7 +917,7 @@ class _Reader:
             else:
                 t.duration = self._days(minutes, self.mpd, "duration", r["uid"])
             if t.duration is not None and t.duration < 0:
-                raise self.fail(_child(r["el"], "Duration"), f"task UID {r['uid']}: negative "
+                raise self.fail(self.child(r["el"], "Duration"), f"task UID {r['uid']}: negative "
                                                              f"<Duration>")
             if r["milestone"] and t.duration:
                 self.notes.append(f"task UID {r['uid']} is marked as a milestone but lasts "
@@ -986,7 +994,7 @@ class _Reader:
                     raise self.fail(el, f"task UID {r['uid']} is its own predecessor")
                 code = self.int(el, "Type", 1)
                 if code not in LINK_TYPE_NAME:
-                    raise self.fail(_child(el, "Type"), f"link <Type> {code} is not 0 (FF), "
+                    raise self.fail(self.child(el, "Type"), f"link <Type> {code} is not 0 (FF), "
                                                         f"1 (FS), 2 (SF) or 3 (SS)")
                 lag_value = self.int(el, "LinkLag", 0)
                 fmt = self.int(el, "LagFormat", FMT_DAYS)
@@ -1012,7 +1020,7 @@ class _Reader:
     def _resources(self, root, calendars) -> dict:
         out: dict = {}
         used: set = set()
-        for k, el in enumerate(_children(_child(root, "Resources"), "Resource")):
+        for k, el in enumerate(self.children(self.child(root, "Resources"), "Resource")):
             uid = self.int(el, "UID")
             if uid is None:
                 raise self.fail(el, "a <Resource> needs a <UID>")
@@ -1043,7 +1051,7 @@ class _Reader:
         return out
 
     def _assignments(self, root, by_uid, resources) -> None:
-        for el in _children(_child(root, "Assignments"), "Assignment"):
+        for el in self.children(self.child(root, "Assignments"), "Assignment"):
             r = by_uid.get(self.int(el, "TaskUID"))
             res = resources.get(self.int(el, "ResourceUID"))
             if r is None or res is None:
@@ -1063,14 +1071,14 @@ class _Reader:
         """(first, last, name, working) for every exception of one calendar element: the
         Project 2007 form when present, else the legacy ``WeekDay`` ``DayType`` 0 form."""
         out = []
-        excs = _child(cal, "Exceptions")
+        excs = self.child(cal, "Exceptions")
         if excs is not None:
-            for ex in _children(excs, "Exception"):
+            for ex in self.children(excs, "Exception"):
                 out.extend(self._exception(ex))
         else:
-            for wd in _children(_child(cal, "WeekDays"), "WeekDay"):
+            for wd in self.children(self.child(cal, "WeekDays"), "WeekDay"):
                 if self.int(wd, "DayType") == 0:
-                    tp = _child(wd, "TimePeriod")
+                    tp = self.child(wd, "TimePeriod")
                     a, b = self.datetime(tp, "FromDate"), self.datetime(tp, "ToDate")
                     if a is not None and b is not None:
                         out.append((a.date(), b.date(), "", self.bool(wd, "DayWorking")))
@@ -1079,7 +1087,7 @@ class _Reader:
     def _exception(self, ex) -> list[tuple]:
         from dateutil import rrule
 
-        tp = _child(ex, "TimePeriod")
+        tp = self.child(ex, "TimePeriod")
         a, b = self.datetime(tp, "FromDate"), self.datetime(tp, "ToDate")
         if a is None or b is None:
             return []
@@ -1123,14 +1131,14 @@ class _Reader:
             days = list(rrule.rrule(rrule.YEARLY if typ == 3 else rrule.MONTHLY,
                                     byweekday=wd, **kw))
         else:
-            raise self.fail(_child(ex, "Type"), f"exception <Type> {typ} is not one of MS "
+            raise self.fail(self.child(ex, "Type"), f"exception <Type> {typ} is not one of MS "
                                                 f"Project's 1-7")
         return [(d.date(), d.date(), name, working) for d in days]
 
     def _week(self, cal, calendars, depth=0) -> tuple:
         """The working weekdays (planner numbers) of a calendar, through its base calendars."""
         known = {}
-        for wd in _children(_child(cal, "WeekDays"), "WeekDay"):
+        for wd in self.children(self.child(cal, "WeekDays"), "WeekDay"):
             day = self.int(wd, "DayType")
             if day and 1 <= day <= 7:
                 known[_PLANNER_DAY[day]] = self.bool(wd, "DayWorking")
@@ -1166,13 +1174,13 @@ class _Reader:
 
     def _work_weeks(self, cal, overrides, span) -> None:
         """Project 2007 work weeks (another week for a range of dates) as day overrides."""
-        for ww in _children(_child(cal, "WorkWeeks"), "WorkWeek"):
-            tp = _child(ww, "TimePeriod")
+        for ww in self.children(self.child(cal, "WorkWeeks"), "WorkWeek"):
+            tp = self.child(ww, "TimePeriod")
             a, b = self.datetime(tp, "FromDate"), self.datetime(tp, "ToDate")
             if a is None or b is None:
                 continue
             days = {}
-            for wd in _children(_child(ww, "WeekDays"), "WeekDay"):
+            for wd in self.children(self.child(ww, "WeekDays"), "WeekDay"):
                 day = self.int(wd, "DayType")
                 if day and 1 <= day <= 7:
                     days[_PLANNER_DAY[day]] = self.bool(wd, "DayWorking")
