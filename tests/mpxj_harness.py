@@ -1,4 +1,4 @@
-"""MPXJ (the Java library MS Project tools are built on) as an independent judge of MSPDI files.
+"""MPXJ (the open-source Java library that reads MS Project files) judges MSPDI files.
 
 One JVM per test session (JPype cannot restart it): :func:`mpxj` starts it on first use.  The
 harness reads a document with MPXJ's ``MSPDIReader``, reschedules it with MPXJ's

@@ -94,7 +94,7 @@ def test_mpxj_microsoft_scheduler_agrees_on_every_random_plan(exported):
         excused += len(diffs) - len(real)
         assert real == [], f"random plan {seed} {opts}: {real[:5]}"
     assert len(exported) == N_PLANS + N_RESOURCE_PLANS >= 200
-    assert excused < len(exported) // 10
+    assert excused == 16          # docs/ms-project.md: 16 summaries in 15 of the 280 plans
 
 
 def test_random_exports_are_valid_pj12_except_for_the_named_elements(exported):

@@ -18,16 +18,20 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def read_text(path: str) -> str:
+def read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as fh:
-            raw = fh.read()
+            return fh.read()
     except FileNotFoundError:
         raise PlanError("no such file", file=path, line=0) from None
     except IsADirectoryError:
         raise PlanError("is a directory, not a file", file=path, line=0) from None
     except OSError as exc:
         raise PlanError(f"cannot read: {exc.strerror}", file=path, line=0) from None
+
+
+def read_text(path: str) -> str:
+    raw = read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

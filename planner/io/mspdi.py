@@ -592,16 +592,11 @@ def _line_of(raw: bytes, root, target) -> int | None:
 
 
 def _parse_xml(path: str):
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
-        raise PlanError("no such file", file=path, line=0) from None
-    except IsADirectoryError:
-        raise PlanError("is a directory, not a file", file=path, line=0) from None
-    except OSError as exc:
-        raise PlanError(f"cannot read: {exc.strerror}", file=path, line=0) from None
     import xml.etree.ElementTree as ET
+
+    from .documents import read_bytes
+
+    raw = read_bytes(path)
 
     import defusedxml
     import defusedxml.ElementTree as DET
@@ -667,24 +662,21 @@ class _Reader:
             return default
         return c.text.strip()
 
-    def int(self, el, name, default=None):
+    def number(self, el, name, default, cast, what: str):
         value = self.text(el, name)
         if value is None:
             return default
         try:
-            return int(value)
+            return cast(value)
         except ValueError:
-            raise self.fail(self.child(el, name), f"<{name}> must be a whole number, not "
-                                              f"{value!r}") from None
+            raise self.fail(self.child(el, name),
+                            f"<{name}> must be {what}, not {value!r}") from None
+
+    def int(self, el, name, default=None):
+        return self.number(el, name, default, int, "a whole number")
 
     def float(self, el, name, default=None):
-        value = self.text(el, name)
-        if value is None:
-            return default
-        try:
-            return float(value)
-        except ValueError:
-            raise self.fail(self.child(el, name), f"<{name}> must be a number, not {value!r}") from None
+        return self.number(el, name, default, float, "a number")
 
     def bool(self, el, name, default=False) -> bool:
         value = self.text(el, name)
@@ -703,8 +695,8 @@ class _Reader:
         try:
             return dt.datetime.fromisoformat(value)
         except ValueError:
-            raise self.fail(self.child(el, name), f"<{name}> {value!r} is not a date and time like "
-                                              f"2024-05-17T08:00:00") from None
+            raise self.fail(self.child(el, name), f"<{name}> {value!r} is not a date and "
+                                                  f"time like 2024-05-17T08:00:00") from None
 
     def minutes(self, el, name):
         """An ISO 8601 duration (``PT8H0M0S``) in minutes."""
@@ -713,8 +705,8 @@ class _Reader:
             return None
         m = _ISO_DURATION.match(value)
         if not m or value in ("P", "PT", "-P"):
-            raise self.fail(self.child(el, name), f"<{name}> {value!r} is not a duration like "
-                                              f"PT8H0M0S")
+            raise self.fail(self.child(el, name), f"<{name}> {value!r} is not a duration "
+                                                  f"like PT8H0M0S")
         sign, d, h, mi, s = m.groups()
         total = (float(d or 0) * 1440 + float(h or 0) * 60 + float(mi or 0)
                  + float(s or 0) / 60)
@@ -821,7 +813,8 @@ class _Reader:
         if rec["project_summary"]:
             return rec
         if level < 1:
-            raise self.fail(self.child(el, "OutlineLevel"), f"<OutlineLevel> {level} is not 1 or more")
+            raise self.fail(self.child(el, "OutlineLevel"),
+                            f"<OutlineLevel> {level} is not 1 or more")
         if self.bool(el, "ExternalTask") or self.bool(el, "IsSubproject"):
             rec["skip"] = "external task or inserted project"
         elif not self.bool(el, "Active", True):
@@ -836,14 +829,13 @@ class _Reader:
         rec["milestone"] = self.bool(el, "Milestone")
         ctype = self.int(el, "ConstraintType", 0)
         if ctype not in CONSTRAINT_NAME:
-            raise self.fail(self.child(el, "ConstraintType"), f"<ConstraintType> {ctype} is not one "
-                                                          f"of MS Project's 0-7")
+            raise self.fail(self.child(el, "ConstraintType"),
+                            f"<ConstraintType> {ctype} is not one of MS Project's 0-7")
         rec["constraint"] = CONSTRAINT_NAME[ctype]
         rec["constraint_date"] = self.datetime(el, "ConstraintDate")
         if CONSTRAINT_NAME[ctype] not in ("ASAP", "ALAP") and rec["constraint_date"] is None:
-            raise self.fail(self.child(el, "ConstraintType"), f"constraint "
-                                                          f"{CONSTRAINT_NAME[ctype]} needs a "
-                                                          f"<ConstraintDate>")
+            raise self.fail(self.child(el, "ConstraintType"),
+                            f"constraint {CONSTRAINT_NAME[ctype]} needs a <ConstraintDate>")
         rec["deadline"] = self.datetime(el, "Deadline")
         rec["leveling_delay"] = self.int(el, "LevelingDelay", 0)
         rec["leveling_format"] = self.int(el, "LevelingDelayFormat", FMT_EDAYS)
@@ -917,8 +909,8 @@ class _Reader:
             else:
                 t.duration = self._days(minutes, self.mpd, "duration", r["uid"])
             if t.duration is not None and t.duration < 0:
-                raise self.fail(self.child(r["el"], "Duration"), f"task UID {r['uid']}: negative "
-                                                             f"<Duration>")
+                raise self.fail(self.child(r["el"], "Duration"),
+                                f"task UID {r['uid']}: negative <Duration>")
             if r["milestone"] and t.duration:
                 self.notes.append(f"task UID {r['uid']} is marked as a milestone but lasts "
                                   f"{t.duration} days; planner's milestones have duration 0")
@@ -994,8 +986,8 @@ class _Reader:
                     raise self.fail(el, f"task UID {r['uid']} is its own predecessor")
                 code = self.int(el, "Type", 1)
                 if code not in LINK_TYPE_NAME:
-                    raise self.fail(self.child(el, "Type"), f"link <Type> {code} is not 0 (FF), "
-                                                        f"1 (FS), 2 (SF) or 3 (SS)")
+                    raise self.fail(self.child(el, "Type"), f"link <Type> {code} is not 0 "
+                                                            f"(FF), 1 (FS), 2 (SF) or 3 (SS)")
                 lag_value = self.int(el, "LinkLag", 0)
                 fmt = self.int(el, "LagFormat", FMT_DAYS)
                 fmt = fmt - 32 if fmt >= 35 else fmt
@@ -1131,8 +1123,8 @@ class _Reader:
             days = list(rrule.rrule(rrule.YEARLY if typ == 3 else rrule.MONTHLY,
                                     byweekday=wd, **kw))
         else:
-            raise self.fail(self.child(ex, "Type"), f"exception <Type> {typ} is not one of MS "
-                                                f"Project's 1-7")
+            raise self.fail(self.child(ex, "Type"),
+                            f"exception <Type> {typ} is not one of MS Project's 1-7")
         return [(d.date(), d.date(), name, working) for d in days]
 
     def _week(self, cal, calendars, depth=0) -> tuple:
