@@ -191,7 +191,17 @@ def planner_records(sched) -> dict:
         return f"{sched.calendar.date(k // 2).isoformat()}T{hf if k & 1 else hs}"
 
     uids, _ = task_uids(plan)
-    out = {}
+    top = [i for i, t in enumerate(plan.tasks) if t.parent is None]
+    first, last = min(sched.start[i] for i in top), max(sched.finish[i] for i in top)
+    es, ef = min(sched.es[i] for i in top), max(sched.ef[i] for i in top)
+    ls, lf = min(sched.ls[i] for i in top), max(sched.lf[i] for i in top)
+    total = float(min((ls + 1) // 2 - (es + 1) // 2, (lf + 1) // 2 - (ef + 1) // 2))
+    out = {0: {     # the project summary task: the roll-up of the top-level tasks
+        "start": at(first), "finish": at(last), "early_start": at(es), "early_finish": at(ef),
+        "late_start": at(ls), "late_finish": at(lf),
+        "duration_days": float((last + 1) // 2 - (first + 1) // 2),
+        "total_slack_days": total, "free_slack_days": max(total, 0.0),
+        "critical": any(sched.critical[i] for i in top)}}
     for i, t in enumerate(plan.tasks):
         out[uids[i]] = {
             "start": at(sched.start[i]), "finish": at(sched.finish[i]),

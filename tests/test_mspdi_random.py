@@ -72,7 +72,9 @@ def _known_mpxj_quirk(sched, uid_index, diff) -> bool:
     never looks at the successor).  planner gives such a summary its total slack, as MPXJ does
     for every other summary.  Only that exact case is excused."""
     uid, field, mine, theirs = diff
-    i = uid_index[uid]
+    i = uid_index.get(uid)
+    if i is None:
+        return False
     plan = sched.plan
     t = plan.tasks[i]
     if field != "free_slack_days" or not t.summary or theirs != 0.0:

@@ -366,7 +366,8 @@ def _write_summary_task(x: _Xml, sched: Schedule, clock: _Clock) -> None:
     """UID 0: MS Project's project summary task (outline level 0), holding the plan's notes."""
     plan = sched.plan
     top = [i for i, t in enumerate(plan.tasks) if t.parent is None]
-    ps, pf = sched.project_start_key, sched.project_finish_key
+    ps = min(sched.start[i] for i in top)          # rolled up like any summary: a task may
+    pf = max(sched.finish[i] for i in top)         # start before the project (SF, MSO, ...)
     es = min(sched.es[i] for i in top)
     ef = max(sched.ef[i] for i in top)
     ls = min(sched.ls[i] for i in top)
@@ -397,7 +398,7 @@ def _write_summary_task(x: _Xml, sched: Schedule, clock: _Clock) -> None:
     x.el("EarlyFinish", clock.at(ef))
     x.el("LateStart", clock.at(ls))
     x.el("LateFinish", clock.at(lf))
-    x.el("FreeSlack", 0)
+    x.el("FreeSlack", clock.tenths(max(total, 0)))     # a summary's free slack: its total
     x.el("TotalSlack", clock.tenths(total))
     x.el("PercentComplete", 0)
     x.el("ActualDuration", clock.duration(0))
