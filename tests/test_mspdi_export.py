@@ -148,3 +148,18 @@ def test_export_is_deterministic(seed):
     sched, text = seed
     again = schedule_to_mspdi(schedule(load_plan(SEED)))
     assert again == text
+
+
+def test_names_ms_project_would_refuse_are_made_acceptable():
+    from planner.io.yaml_plan import plan_from_data
+
+    data = {"project": {"name": "Navn", "start": "2024-01-08"},
+            "resources": [{"id": "ok", "name": "Ola, Kari [ekstern]"}],
+            "tasks": [{"id": 1, "name": "Ring\x07 <leverandør> & co", "duration": 2,
+                       "resources": ["ok"], "notes": "linje 1\nlinje 2"}]}
+    text = schedule_to_mspdi(schedule(plan_from_data(data)))
+    ET.fromstring(text.encode("utf-8"))                 # well-formed
+    pf = mpxj().read(text)
+    assert str(pf.getTasks().get(1).getName()) == "Ring <leverandør> & co"
+    assert str(pf.getTasks().get(1).getNotes()) == "linje 1\nlinje 2"
+    assert str(pf.getResources().get(0).getName()) == "Ola; Kari  ekstern "

@@ -64,6 +64,9 @@ _PLANNER_DAY = {v: k for k, v in _MSP_DAY.items()}
 # =============================================================================================
 # writing
 # =============================================================================================
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 class _Xml:
     """A tiny deterministic XML writer: two-space indentation, elements in the order given."""
 
@@ -84,7 +87,8 @@ class _Xml:
             return
         if isinstance(value, bool):
             value = "1" if value else "0"
-        self.parts.append(f"{'  ' * self.depth}<{tag}>{escape(str(value))}</{tag}>\n")
+        text = _NOT_XML.sub("", str(value))     # control characters XML 1.0 cannot hold
+        self.parts.append(f"{'  ' * self.depth}<{tag}>{escape(text)}</{tag}>\n")
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -151,7 +155,6 @@ def schedule_to_mspdi(sched: Schedule) -> str:
         raise PlanError(f"calendar {cdef.name!r}: working hours {cdef.hours[0]}-{cdef.hours[1]} "
                         f"do not make a working day")
     clock = _Clock(cal, start_time, finish_time, mpd)
-    n = len(plan.tasks)
     uids, carry_id = task_uids(plan)
     uid_of = {t.id: uids[i] for i, t in enumerate(plan.tasks)}
     first_day, last_day = _calendar_span(sched)
@@ -204,7 +207,8 @@ def schedule_to_mspdi(sched: Schedule) -> str:
     for k, r in enumerate(plan.resources):
         absences = sorted((a.start, a.finish, a.name or "absence", a.working)
                           for a in r.absences)
-        _write_calendar(x, 2 + k, r.name, False, 1, None, (start_time, finish_time), absences)
+        _write_calendar(x, 2 + k, resource_name(r.name), False, 1, None,
+                        (start_time, finish_time), absences)
     x.close("Calendars")
 
     # -- tasks --------------------------------------------------------------------------------
@@ -223,7 +227,7 @@ def schedule_to_mspdi(sched: Schedule) -> str:
             x.open("Resource")
             x.el("UID", k + 1)
             x.el("ID", k + 1)
-            x.el("Name", r.name)
+            x.el("Name", resource_name(r.name))
             x.el("Type", 1)                    # work resource
             x.el("IsNull", False)
             x.el("Code", r.id)
@@ -256,8 +260,13 @@ def schedule_to_mspdi(sched: Schedule) -> str:
                 x.close("Assignment")
         x.close("Assignments")
     x.close("Project")
-    assert n == len(uids)
     return x.text()
+
+
+def resource_name(name: str) -> str:
+    """MS Project does not allow ',', '[' or ']' in a resource name (MPXJ's MSPDIWriter
+    replaces them the same way)."""
+    return name.replace(",", ";").replace("[", " ").replace("]", " ")
 
 
 def write_mspdi(sched: Schedule, path: str) -> None:
