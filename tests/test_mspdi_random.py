@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from mpxj_harness import NEWER_THAN_PJ12, differences, mpxj, newer_elements_in, schema_errors
-from randplans import random_plan, random_plan_data
+from randplans import random_plan
 from planner.io.mspdi import read_mspdi, schedule_to_mspdi, task_uids
 from planner.io.yaml_plan import load_plan, save_plan
 from planner.schedule import pos, schedule
@@ -145,29 +145,24 @@ def test_round_trip_keeps_ids_names_links_resources(exported, tmp_path):
 
 
 def test_levelling_delay_is_written_and_read_back(tmp_path):
-    data = random_plan_data(7, leveling=True)
     plan = random_plan(7, leveling=True)
-    delayed = [t for t in plan.tasks if t.leveling_delay]
-    assert delayed
-    sched = schedule(plan)
-    text = schedule_to_mspdi(sched)
+    assert sum(t.leveling_delay > 0 for t in plan.tasks) >= 3
+    text = schedule_to_mspdi(schedule(plan))
     path = tmp_path / "lev.xml"
     path.write_text(text, encoding="utf-8")
     back = read_mspdi(str(path), near=str(tmp_path / "lev.yaml")).plan
     assert [(t.id, t.leveling_delay) for t in back.tasks] == \
         [(t.id, t.leveling_delay) for t in plan.tasks]
     assert schedule_to_mspdi(schedule(back)) == text
-    # MPXJ reads the value in working days with its format
-    props_tasks = mpxj().read(text)
+    # MPXJ reads the value as working days, with its format
+    project = mpxj().read(text)
     from java.lang import Integer
-
     uids, _ = task_uids(plan)
     for i, t in enumerate(plan.tasks):
         if t.leveling_delay:
-            d = props_tasks.getTaskByUniqueID(Integer.valueOf(uids[i])).getLevelingDelay()
+            d = project.getTaskByUniqueID(Integer.valueOf(uids[i])).getLevelingDelay()
             assert (float(d.getDuration()), str(d.getUnits().name())) == \
                 (float(t.leveling_delay), "DAYS")
-    assert data["project"]["name"] == plan.name
 
 
 def test_mpxj_applies_a_levelling_delay_as_elapsed_days_and_only_without_predecessors():
