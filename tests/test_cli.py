@@ -96,3 +96,17 @@ def test_python_dash_m_and_version():
     proc = subprocess.run([sys.executable, "-m", "planner", "--version"], capture_output=True,
                           text=True, cwd=ROOT)
     assert proc.returncode == 0 and proc.stdout.startswith("planner, version ")
+
+
+def test_builtin_calendars_work_for_a_plan_outside_the_repository(tmp_path):
+    """Run from another folder, so the installed package (not the checkout) is imported."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("project: {name: t, start: 2025-03-03,\n"
+                    "          calendar: {base: norway, seasons: [easter_week]}}\n"
+                    "tasks:\n  - {id: 1, name: a, duration: 40}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "planner", "schedule", str(plan), "--format",
+                           "json"], capture_output=True, text=True, cwd=str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    # 40 working days from Mon 3 March 2025 skip Easter week (14-16 April), Easter (17, 18 and
+    # 21 April) and 1 May: they end on 6 May (30 April without the Easter-week season)
+    assert json.loads(proc.stdout)["project"]["finish"] == "2025-05-06"
