@@ -151,12 +151,15 @@ def schedule_cmd(plan, fmt, lang, output, scenarios, sets):
 
 @main.command("validate")
 @click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--checks/--no-checks", default=True, show_default=True,
+              help="Also list DCMA-style schedule checks (open ends, leads, lags, hard "
+                   "constraints, long tasks, large or negative float).")
 @handle_errors
-def validate_cmd(plan):
+def validate_cmd(plan, checks):
     """Check PLAN: format, ids, links, cycles, calendar, and that it schedules.
 
     Exits 0 when the plan is sound, 2 with FILE:LINE: message when it is not, 1 when a task
-    misses its deadline.
+    misses its deadline.  The schedule checks are for review and never change the exit code.
     """
     p, sched = load_scheduled(plan)
     n_sum = sum(t.summary for t in p.tasks)
@@ -167,6 +170,10 @@ def validate_cmd(plan):
                f"{len(p.resources)} resources; calendar {cal.name} ({seasons}); "
                f"{sched.project_start.isoformat()} to {sched.project_finish.isoformat()}, "
                f"{sched.project_duration} working days")
+    if checks:
+        from .checks import health, render_health
+
+        click.echo(render_health(health(sched)), nl=False)
     from .schedule import check_deadlines
 
     check_deadlines(sched)
