@@ -35,6 +35,8 @@ class PlanError(Exception):
         line = self.line
         if line is None and self.file and self.path is not None:
             line = locate_line(self.file, self.path)
+        if self.file and line == 0:      # about the file as a whole (missing, unreadable)
+            return f"{self.file}: {self.message}"
         if self.file:
             return f"{self.file}:{line or 1}: {self.message}"
         return self.message

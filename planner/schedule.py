@@ -229,7 +229,9 @@ def compile_plan(plan: Plan, cal: WorkCalendar) -> Network:
     except KeyError:
         raise _link_error(plan, index) from None
     leaf_preds = links
-    if any(summary):
+    summary_ids = {t.id for t in tasks if t.summary}
+    if summary_ids and (any(t.predecessors for t in tasks if t.summary) or not summary_ids
+                        .isdisjoint({lk.pred for t in tasks for lk in t.predecessors})):
         leaf_preds = list(links)
         for s, preds in enumerate(links):
             if preds and (summary[s] or any(summary[x[0]] for x in preds)):
@@ -406,6 +408,7 @@ def _forward(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int, alap_
     constraint = net.constraint
     delay = net.delay
     add_elapsed = cal.add_elapsed
+    alap = [c is not None and c[0] == ALAP for c in constraint] if alap_pass else None
     for i in net.order:
         d = dur[i]
         c = constraint[i]
@@ -420,29 +423,17 @@ def _forward(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int, alap_
             else:
                 k = pstart
         else:
-            k = None
+            k = -1 << 62
             for p, typ, lag, el in ps:
-                if alap_pass and constraint[p] is not None and constraint[p][0] == ALAP and \
-                        (c is None or c[0] != ALAP):
-                    pes, pef = ls[p], lf[p]
+                if typ == FS and not lag and not alap_pass:
+                    x = ef[p]                       # the common case
                 else:
-                    pes, pef = es[p], ef[p]
-                if typ == FS:
-                    x = pef
-                elif typ == SS:
-                    x = pes
-                elif typ == FF:
-                    x = add_work(pef, -d)
-                else:
-                    x = add_work(pes, -d)
-                if lag:
-                    if el:
-                        x = add_elapsed(x, lag)
+                    if alap_pass and alap[p] and not alap[i]:
+                        pes, pef = ls[p], lf[p]     # MS Project links to an ALAP task's late dates
                     else:
-                        x = 2 * ((x + 1) // 2 + lag) - 1 if lag > 0 else 2 * ((x + 1) // 2 + lag)
-                if typ == FF and x < pstart:
-                    x = pstart
-                if k is None or x > k:
+                        pes, pef = es[p], ef[p]
+                    x = _link_start(typ, lag, el, pes, pef, d, pstart, add_elapsed)
+                if x > k:
                     k = x
         if d and k & 1:
             k += 1                      # a task moves to the next working start
@@ -471,8 +462,25 @@ def _forward(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int, alap_
                 k = add_work(efk, -d)
         es[i] = k
         if efk is None:
-            efk = add_work(k, d)
+            efk = 2 * ((k + 1) // 2 + d) - 1 if d else k
         ef[i] = efk
+
+
+def _link_start(typ, lag, el, pes, pef, d, pstart, add_elapsed) -> int:
+    """The earliest start key a link of type ``typ`` allows its successor (MPXJ's rules)."""
+    if typ == FS:
+        x = pef
+    elif typ == SS:
+        x = pes
+    elif typ == FF:
+        x = add_work(pef, -d)
+    else:
+        x = add_work(pes, -d)
+    if lag:
+        x = add_elapsed(x, lag) if el else add_work(x, lag)
+    if typ == FF and x < pstart:
+        x = pstart                      # an FF successor never starts before the project
+    return x
 
 
 def _backward(net: Network, cal: WorkCalendar, ls, lf, pfinish: int):
@@ -483,34 +491,14 @@ def _backward(net: Network, cal: WorkCalendar, ls, lf, pfinish: int):
     add_elapsed = cal.add_elapsed
     for i in reversed(net.order):
         d = dur[i]
-        ss = succs_of[i]
-        if not ss:
-            k = pfinish
-        else:
-            k = None
-            for s, typ, lag, el in ss:
-                if typ == FS:
-                    x = ls[s]
-                    if lag:
-                        x = add_elapsed(x, -lag) if el else add_work(x, -lag)
-                elif typ == FF:
-                    x = lf[s]
-                    if lag:
-                        x = add_elapsed(x, -lag) if el else add_work(x, -lag)
-                elif typ == SS:
-                    x = ls[s]
-                    x += x & 1
-                    if lag:
-                        x = add_elapsed(x, -lag) if el else add_work(x, -lag)
-                    x = add_work(x, d)
-                else:  # SF
-                    x = add_work(lf[s], d)
-                    if lag:
-                        x = add_elapsed(x, -lag) if el else add_work(x, -lag)
-                if x > pfinish:
-                    x = pfinish
-                if k is None or x < k:
-                    k = x
+        k = pfinish                                 # no successor: the project finish
+        for s, typ, lag, el in succs_of[i]:
+            if typ == FS and not lag:
+                x = ls[s]                           # the common case
+            else:
+                x = _link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
+            if x < k:
+                k = x                               # (never later than the project finish)
         c = constraint[i]
         if c is not None:
             code = c[0]
@@ -531,7 +519,24 @@ def _backward(net: Network, cal: WorkCalendar, ls, lf, pfinish: int):
         if not k & 1:
             k -= 1                      # 08:00 after a break is the same as 16:00 before it
         lf[i] = k
-        ls[i] = add_work(k, -d)
+        ls[i] = 2 * ((k + 1) // 2 - d) if d else k
+
+
+def _link_finish(typ, lag, el, sls, slf, d, add_elapsed) -> int:
+    """The latest finish key a link of type ``typ`` allows its predecessor (MPXJ's rules)."""
+    if typ == FS:
+        x = sls
+    elif typ == FF:
+        x = slf
+    elif typ == SS:
+        x = sls + (sls & 1)
+    else:  # SF
+        x = add_work(slf, d)
+    if lag:
+        x = add_elapsed(x, -lag) if el else add_work(x, -lag)
+    if typ == SS:
+        x = add_work(x, d)
+    return x
 
 
 def schedule(plan: Plan, cal: WorkCalendar | None = None) -> Schedule:
@@ -585,8 +590,8 @@ def _schedule(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     for i in range(n):
         if alap[i]:
             continue
-        a = pos(ls[i]) - pos(es[i])
-        b = pos(lf[i]) - pos(ef[i])
+        a = (ls[i] + 1) // 2 - (es[i] + 1) // 2
+        b = (lf[i] + 1) // 2 - (ef[i] + 1) // 2
         total[i] = a if a < b else b
     free = _free_float(net, start, finish, total)
     critical = [tf <= 0 for tf in total]

@@ -380,7 +380,7 @@ def test_bad_input_gets_file_line_message_exit_2_and_no_output(name, tmp_path):
 def test_missing_file(tmp_path):
     result = CliRunner().invoke(main, ["import", str(tmp_path / "nope.xml"), "-o",
                                        str(tmp_path / "p.yaml")])
-    assert result.exit_code == 2 and "nope.xml:1: no such file" in result.stderr
+    assert result.exit_code == 2 and "nope.xml: no such file" in result.stderr
 
 
 # -- the commands as a user runs them -------------------------------------------------------------

@@ -38,8 +38,9 @@ LINK_KEYS = {"task", "type", "lag", "unit"}
 
 _UNITS = {"": "d", "d": "d", "day": "d", "days": "d", "dag": "d", "dager": "d",
           "ed": "ed", "eday": "ed", "edays": "ed", "edag": "ed", "edager": "ed"}
+_SPLIT = re.compile(r"[;,]")
 _LINK_RE = re.compile(
-    r"^\s*(?P<id>[^\s;,]+?)\s*"
+    r"^\s*(?P<id>[^\s;,+]+?)\s*"
     r"(?:(?P<type>FS|SS|FF|SF)\s*"
     r"(?:(?P<lag>[+-]\s*\d+(?:[.,]\d+)?)\s*(?P<unit>[A-Za-z]*)\s*)?)?$")
 
@@ -90,28 +91,28 @@ def plan_from_data(data, source: str | None = None) -> Plan:
 
 
 def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
+    # The common case (a well-formed task) takes few branches: big generated plans load fast.
     for k, item in enumerate(items):
         tpath = path + (k,)
-        item = as_mapping(item, tpath, "a task")
-        check_keys(item, TASK_KEYS, tpath, "a task")
-        if "id" not in item:
-            raise PlanError("a task needs an `id`", path=tpath)
-        raw_id = item["id"]
-        if isinstance(raw_id, bool) or raw_id is None or isinstance(raw_id, (float, list, dict)):
-            raise PlanError(f"task id must be a whole number or a word, not {raw_id!r}",
-                            path=tpath + ("id",))
-        tid = str(raw_id).strip()
-        if not tid or any(c in tid for c in " ;,"):
-            raise PlanError(f"task id {tid!r} may not be empty or contain spaces, ';' or ','",
-                            path=tpath + ("id",))
+        if type(item) is not dict:
+            as_mapping(item, tpath, "a task")
+        if not item.keys() <= TASK_KEYS:
+            check_keys(item, TASK_KEYS, tpath, "a task")
+        raw_id = item.get("id")
+        if type(raw_id) is int:
+            tid = str(raw_id)
+        else:
+            tid = _task_id(raw_id, tpath)
         if tid in ids:
             first = ids[tid]
             raise PlanError(f"duplicate task id {tid!r} (also used by the task at "
                             f"{_path_text(first)})", path=tpath + ("id",))
         ids[tid] = tpath
-        if "name" not in item:
-            raise PlanError(f"task {tid} needs a `name`", path=tpath)
-        name = as_str(item["name"], tpath + ("name",), "name")
+        name = item.get("name")
+        if type(name) is not str:
+            if name is None:
+                raise PlanError(f"task {tid} needs a `name`", path=tpath)
+            name = as_str(name, tpath + ("name",), "name")
         children = item.get("tasks")
         is_summary = children is not None
         if is_summary:
@@ -119,30 +120,54 @@ def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
             if not children:
                 raise PlanError(f"summary task {tid} has an empty `tasks:` list",
                                 path=tpath + ("tasks",))
-        duration = None
-        if "duration" in item:
-            duration = _duration(item["duration"], tpath + ("duration",))
-        elif not is_summary:
-            raise PlanError(f"task {tid} needs a `duration` in working days (0 for a milestone)",
-                            path=tpath)
-        task = Task(id=tid, name=name, duration=duration, parent=parent, outline_level=level,
-                    summary=is_summary, notes=str(item.get("notes") or ""), src=tpath)
-        if "predecessors" in item:
+        duration = item.get("duration")
+        if type(duration) is not int or duration < 0:
+            if duration is None:
+                if not is_summary:
+                    raise PlanError(f"task {tid} needs a `duration` in working days (0 for a "
+                                    f"milestone)", path=tpath)
+            else:
+                duration = _duration(duration, tpath + ("duration",))
+        task = Task(tid, name, duration, parent, level, summary=is_summary, src=tpath)
+        if len(item) > 3 + is_summary:
+            _task_extras(task, item, tpath, res_ids)
+        elif "predecessors" in item:
             task.predecessors = parse_predecessors(item["predecessors"],
                                                    tpath + ("predecessors",))
-        task.constraint = _constraint(item, tpath)
-        if "deadline" in item:
-            task.deadline = as_date(item["deadline"], tpath + ("deadline",))
-        if "leveling_delay" in item:
-            d = as_int(item["leveling_delay"], tpath + ("leveling_delay",), "leveling_delay")
-            if d < 0:
-                raise PlanError("leveling_delay cannot be negative", path=tpath + ("leveling_delay",))
-            task.leveling_delay = d
-        if "resources" in item:
-            task.assignments = _assignments(item["resources"], tpath + ("resources",), res_ids)
         out.append(task)
         if is_summary:
             _tasks(children, tpath + ("tasks",), tid, level + 1, out, ids, res_ids)
+
+
+def _task_id(raw_id, tpath) -> str:
+    if raw_id is None:
+        raise PlanError("a task needs an `id`", path=tpath)
+    if isinstance(raw_id, bool) or isinstance(raw_id, (float, list, dict)):
+        raise PlanError(f"task id must be a whole number or a word, not {raw_id!r}",
+                        path=tpath + ("id",))
+    tid = str(raw_id).strip()
+    if not tid or any(c in tid for c in " ;,+"):
+        raise PlanError(f"task id {tid!r} may not be empty or contain spaces, ';', ',' or '+'",
+                        path=tpath + ("id",))
+    return tid
+
+
+def _task_extras(task: Task, item: dict, tpath, res_ids) -> None:
+    if "predecessors" in item:
+        task.predecessors = parse_predecessors(item["predecessors"], tpath + ("predecessors",))
+    task.constraint = _constraint(item, tpath)
+    if "deadline" in item:
+        task.deadline = as_date(item["deadline"], tpath + ("deadline",))
+    if "leveling_delay" in item:
+        d = as_int(item["leveling_delay"], tpath + ("leveling_delay",), "leveling_delay")
+        if d < 0:
+            raise PlanError("leveling_delay cannot be negative",
+                            path=tpath + ("leveling_delay",))
+        task.leveling_delay = d
+    if "resources" in item:
+        task.assignments = _assignments(item["resources"], tpath + ("resources",), res_ids)
+    if item.get("notes"):
+        task.notes = str(item["notes"])
 
 
 def _path_text(path) -> str:
@@ -173,10 +198,14 @@ def parse_predecessors(value, path) -> list[Link]:
     if isinstance(value, bool):
         raise PlanError("predecessors must be task ids, not true/false", path=path)
     if isinstance(value, (int, str)):
+        src = tuple(path)
         out = []
-        for part in re.split(r"[;,]", str(value)):
-            if part.strip():
-                out.append(parse_link(part, path))
+        for part in _SPLIT.split(str(value)):
+            part = part.strip()
+            if part.isdigit():                      # the common case: a plain FS link
+                out.append(Link(part, "FS", 0, "d", src))
+            elif part:
+                out.append(parse_link(part, src))
         return out
     items = as_list(value, path, "predecessors")
     out = []
