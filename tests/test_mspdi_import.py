@@ -411,3 +411,13 @@ def test_export_of_a_bad_plan_writes_nothing(tmp_path):
     assert r.exit_code == 2
     assert r.stderr.startswith(f"{bad}:3: task 1 needs a `duration`")
     assert not out.exists()
+
+
+def test_export_of_a_what_if(tmp_path):
+    out = tmp_path / "whatif.xml"
+    r = CliRunner().invoke(main, ["export", SEED, "--set", "16.duration=60", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "2023-06-14 to 2024-08-28" in r.stderr
+    plan = read_mspdi(str(out), near=str(tmp_path / "p.yaml")).plan
+    assert plan.task_index()["16"].duration == 60
+    assert str(schedule(plan).project_finish) == "2024-08-28"
