@@ -4,13 +4,13 @@
     python docs/make_gantt_images.py
 
 Run it from anywhere with the planner installed (e.g. `.venv/bin/python docs/make_gantt_images.py`).
-The first two charts are drawn by the command line exactly as a user would; the third compares
-a what-if with the plan through the Python API (`render_gantt(..., baseline=...)`).  The output
+The first two charts are drawn by the command line exactly as a user would; the third draws the
+prepared scenario scenarios/slow_recruitment.yaml over the plan through the Python API
+(`render_gantt(..., baseline=...)`).  The output
 is deterministic: with the same matplotlib and FreeType, rerunning changes no byte.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import subprocess
 import sys
@@ -27,19 +27,20 @@ COMMANDS = [
 
 
 def recruitment_scenario() -> str:
-    """Task 24 (recruiting the head of innovation) takes 120 working days instead of 100."""
+    """The prepared scenario scenarios/slow_recruitment.yaml (task 24 takes 140 working days
+    instead of 100) drawn over the plan as it is."""
     sys.path.insert(0, ROOT)
+    from planner.io.scenario_yaml import load_scenario
     from planner.io.yaml_plan import load_plan
     from planner.render.gantt import render_gantt
+    from planner.scenario import apply_scenarios
     from planner.schedule import schedule
 
     plan = load_plan(PLAN)
-    baseline = schedule(plan)
-    tasks = [dataclasses.replace(t, duration=120) if t.id == "24" else t for t in plan.tasks]
-    current = schedule(dataclasses.replace(plan, tasks=tasks))
+    scenario = load_scenario(os.path.join("scenarios", "slow_recruitment.yaml"))
     out = os.path.join(IMG, "ssiks_it_scenario_recruitment.png")
-    render_gantt(current, out, baseline=baseline,
-                 scenario_label="rekruttering (aktivitet 24) tar 120 dager")
+    render_gantt(schedule(apply_scenarios(plan, [scenario])), out, baseline=schedule(plan),
+                 scenario_label=scenario.name)
     return out
 
 

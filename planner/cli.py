@@ -39,16 +39,53 @@ def handle_errors(fn):
     return wrapper
 
 
-def load_scheduled(plan_path: str):
-    """Load a plan and schedule it."""
-    from .io.yaml_plan import load_plan
+def scenario_options(fn):
+    """``--scenario FILE`` and ``--set KEY=VALUE``, both repeatable, applied in order."""
+    fn = click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
+                      help="An inline edit, e.g. 16.duration=60, 6.duration=x2, "
+                           "project.start=2023-08-14, 48->49.lag=-5, calendar.summer=off. "
+                           "Repeatable; applied after the scenario files.")(fn)
+    fn = click.option("--scenario", "scenarios", multiple=True,
+                      type=click.Path(dir_okay=False),
+                      help="A scenario overlay file (docs/scenarios.md). Repeatable; "
+                           "applied in order.")(fn)
+    return fn
+
+
+def read_overlays(scenarios=(), sets=()) -> list:
+    from .io.scenario_yaml import load_scenario, sets_scenario
+
+    overlays = [load_scenario(path) for path in scenarios]
+    extra = sets_scenario(sets)
+    if extra is not None:
+        overlays.append(extra)
+    return overlays
+
+
+def schedule_plan(plan, overlays=()):
+    """Schedule a plan; a problem the overlays caused says so."""
     from .schedule import schedule
 
-    plan = load_plan(plan_path)
     try:
-        return plan, schedule(plan)
+        return schedule(plan)
     except PlanError as exc:
+        if overlays:
+            names = ", ".join(o.name for o in overlays)
+            exc.message = f"{exc.message} (after the scenario: {names})"
         raise exc.where(file=plan.source)
+
+
+def load_scheduled(plan_path: str, scenarios=(), sets=()):
+    """Load a plan, apply the scenario overlays and ``--set`` edits in order, schedule it."""
+    from .io.yaml_plan import load_plan
+
+    plan = load_plan(plan_path)
+    overlays = read_overlays(scenarios, sets)
+    if overlays:
+        from .scenario import apply_scenarios
+
+        plan = apply_scenarios(plan, overlays)
+    return plan, schedule_plan(plan, overlays)
 
 
 def emit(text: str, output: str | None) -> None:
@@ -83,13 +120,15 @@ def main():
               help="Language of the table's words and weekdays.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
+@scenario_options
 @handle_errors
-def schedule_cmd(plan, fmt, lang, output):
+def schedule_cmd(plan, fmt, lang, output, scenarios, sets):
     """Compute early/late dates, float and the critical path of PLAN.
 
+    With --scenario/--set, the schedule of the plan as the overlays change it.
     Exits 1 (after printing) when a task finishes after its deadline.
     """
-    _plan, sched = load_scheduled(plan)
+    _plan, sched = load_scheduled(plan, scenarios, sets)
     if fmt == "json":
         from .io.schedule_json import schedule_to_json
 
@@ -113,12 +152,15 @@ def schedule_cmd(plan, fmt, lang, output):
 
 @main.command("validate")
 @click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--checks/--no-checks", default=True, show_default=True,
+              help="Also list DCMA-style schedule checks (open ends, leads, lags, hard "
+                   "constraints, long tasks, large or negative float).")
 @handle_errors
-def validate_cmd(plan):
+def validate_cmd(plan, checks):
     """Check PLAN: format, ids, links, cycles, calendar, and that it schedules.
 
     Exits 0 when the plan is sound, 2 with FILE:LINE: message when it is not, 1 when a task
-    misses its deadline.
+    misses its deadline.  The schedule checks are for review and never change the exit code.
     """
     p, sched = load_scheduled(plan)
     n_sum = sum(t.summary for t in p.tasks)
@@ -129,9 +171,153 @@ def validate_cmd(plan):
                f"{len(p.resources)} resources; calendar {cal.name} ({seasons}); "
                f"{sched.project_start.isoformat()} to {sched.project_finish.isoformat()}, "
                f"{sched.project_duration} working days")
+    if checks:
+        from .checks import health, render_health
+
+        click.echo(render_health(health(sched)), nl=False)
     from .schedule import check_deadlines
 
     check_deadlines(sched)
+
+
+@main.command("whatif")
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.argument("scenario_files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
+              help="Inline edits forming one more scenario (after the files). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table",
+              show_default=True, help="md suits pasting into a board memo.")
+@click.option("--lang", type=click.Choice(["en", "nb"]), default="en", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file instead of standard output.")
+@handle_errors
+def whatif_cmd(plan, scenario_files, sets, fmt, lang, output):
+    """Compare scenarios with the baseline schedule of PLAN, side by side.
+
+    \b
+    Each SCENARIO file is applied to the baseline on its own; --set edits form one
+    more scenario.  For each: the finish and its change in working and calendar days,
+    the tasks that moved, became critical or stopped being critical, and the chain of
+    driving links that now sets the finish.
+    \b
+    Example:
+      planner whatif plans/ssiks_it.yaml scenarios/*.yaml --format md
+      planner whatif plans/ssiks_it.yaml --set 16.duration=60
+    """
+    from .io.scenario_yaml import load_scenario, sets_scenario
+    from .io.yaml_plan import load_plan
+    from .scenario import apply_scenarios, compare
+
+    base_plan = load_plan(plan)
+    base = schedule_plan(base_plan)
+    overlays = [load_scenario(path) for path in scenario_files]
+    extra = sets_scenario(sets)
+    if extra is not None:
+        overlays.append(extra)
+    if not overlays:
+        raise click.UsageError("give at least one SCENARIO file or --set KEY=VALUE")
+    comps, names = [], []
+    for ov in overlays:
+        alt_plan = apply_scenarios(base_plan, [ov])
+        alt = schedule_plan(alt_plan, [ov])
+        comps.append(compare(base, alt, ov.name))
+        names.append((ov.name, alt.project_start))
+    from .render.whatif import comparison_to_dict, render_whatif
+
+    if fmt == "json":
+        import json
+
+        text = json.dumps(comparison_to_dict(base, comps, names), ensure_ascii=False,
+                          indent=1) + "\n"
+    else:
+        text = render_whatif(base, comps, names, lang=lang, markdown=fmt == "md")
+    emit(text, output)
+
+
+@main.command("explain")
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.argument("task")
+@click.option("--lang", type=click.Choice(["en", "nb"]), default="en", show_default=True)
+@scenario_options
+@handle_errors
+def explain_cmd(plan, task, lang, scenarios, sets):
+    """Why TASK starts when it does: its driving predecessor chain back to the start,
+    with the constraints and the holidays or seasons in the way.
+
+    \b
+    Example:
+      planner explain plans/ssiks_it.yaml 17
+    """
+    from .render.whatif import render_explain
+    from .scenario import explain
+
+    _plan, sched = load_scheduled(plan, scenarios, sets)
+    if task not in sched.net.index:
+        raise PlanError(f"no task {task!r} in the plan {sched.plan.name!r}")
+    click.echo(render_explain(explain(sched, task), lang=lang), nl=False)
+
+
+@main.command("export")
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The MS Project XML (MSPDI) file to write, e.g. plan.xml.")
+@scenario_options
+@handle_errors
+def export_cmd(plan, output, scenarios, sets):
+    """Schedule PLAN and write it as MS Project XML (MSPDI) that MS Project opens.
+
+    \b
+    The scheduled dates are written; every task stays auto-scheduled with its own constraint,
+    so MS Project recomputes the same dates.  With --scenario/--set, the plan as the
+    overlays change it.  See docs/ms-project.md.
+    """
+    from .io.mspdi import write_mspdi
+
+    p, sched = load_scheduled(plan, scenarios, sets)
+    write_mspdi(sched, output)
+    click.echo(f"{output}: {len(p.tasks)} tasks, {sum(len(t.predecessors) for t in p.tasks)} "
+               f"links, {len(p.resources)} resources; {sched.project_start.isoformat()} to "
+               f"{sched.project_finish.isoformat()}", err=True)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The plan to write, e.g. plan.yaml (or .json).")
+@handle_errors
+def import_cmd(source, output):
+    """Read MS Project XML (MSPDI) SOURCE and write it as a planner plan.
+
+    \b
+    Tasks, outline, links and lags, constraints, deadlines, levelling delays, the calendar
+    (folded back into a planner base calendar, seasons and exceptions), resources and
+    assignments.  Prints what could not be carried over exactly, and how many tasks get the
+    same dates in planner as in the file.  See docs/ms-project.md.
+    """
+    from .io.mspdi import read_mspdi
+    from .io.yaml_plan import save_plan
+    from .schedule import schedule
+
+    imp = read_mspdi(source, near=output)
+    try:
+        sched = schedule(imp.plan)
+    except PlanError as exc:
+        raise imp.error(exc) from None
+    save_plan(imp.plan, output)
+    for note in imp.notes:
+        click.echo(f"note: {note}", err=True)
+    p = imp.plan
+    cal = p.calendar
+    seasons = ", ".join(s.name for s in cal.seasons) or "no seasons"
+    differ = imp.disagreements(sched)
+    same = len(imp.file_dates) - len(differ)
+    click.echo(f"{output}: {len(p.tasks)} tasks ({sum(t.summary for t in p.tasks)} summaries), "
+               f"{sum(len(t.predecessors) for t in p.tasks)} links, {len(p.resources)} "
+               f"resources; calendar {cal.name} ({seasons}) + {len(cal.exceptions)} exceptions; "
+               f"{sched.project_start.isoformat()} to {sched.project_finish.isoformat()}; "
+               f"dates as in the file for {same}/{len(imp.file_dates)} tasks"
+               + (f" (differ: {', '.join(differ[:10])}{' ...' if len(differ) > 10 else ''})"
+                  if differ else ""), err=True)
 
 
 @main.command("gantt")
@@ -182,7 +368,7 @@ def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width):
     size = f"{w} x {h} px at {layout.dpi:g} dpi" if layout.fmt == "png" else \
         f"{layout.width_in:.1f} x {layout.height_in:.1f} in"
     note = " (resolution lowered to stay under 40 megapixels)" if layout.dpi_reduced else ""
-    click.echo(f"{output}: {len(layout.rows)} tasks, {size}{note}")
+    click.echo(f"{output}: {len(layout.rows)} tasks, {size}{note}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

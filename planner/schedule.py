@@ -345,6 +345,17 @@ def _all_leaves(net: Network, kids: dict, i: int) -> list:
     return sorted(out)
 
 
+def _subtask_order(net: Network, kids: dict, i: int) -> list:
+    """The leaves under summary ``i`` in the order MPXJ's ``allChildTasks`` lists them: the
+    summary's own leaf children first, then those of each summary child, depth first."""
+    children = kids.get(i, ())
+    out = [c for c in children if not net.summary[c]]
+    for c in children:
+        if net.summary[c]:
+            out.extend(_subtask_order(net, kids, c))
+    return out
+
+
 def _link_src(plan: Plan, p: int, s: int) -> tuple:
     t = plan.tasks[s]
     pid = plan.tasks[p].id
@@ -369,13 +380,21 @@ def _expand_summary_links(net: Network, plan: Plan, es) -> None:
             if not subs:
                 raise PlanError(f"summary task {net.ids[p]} has no subtasks to link from",
                                 path=src)
-            preds = [min(subs, key=lambda j: (es[j], j))] if typ in (SS, SF) else subs
+            if typ in (SS, SF):
+                # the earliest subtask; on a tie the first in MPXJ's allChildTasks order
+                preds = [min(_subtask_order(net, kids, p), key=es.__getitem__)]
+            else:
+                preds = subs
         succs = _all_leaves(net, kids, s) if net.summary[s] else [s]
         for a in preds:
             for b in succs:
                 if a == b:
                     raise PlanError(f"task {net.ids[b]} depends on its own summary "
                                     f"{net.ids[p] if net.summary[p] else net.ids[s]}", path=src)
+                if net.leaf_preds[b] is net.links[b]:
+                    # still the plan's own list: copy it, so that the expanded links do not
+                    # become links of the plan (free slack only looks at the plan's links)
+                    net.leaf_preds[b] = list(net.links[b])
                 net.leaf_preds[b].append((a, typ, lag, el))
                 net.leaf_succs[a].append((b, typ, lag, el))
     leaves = [i for i in range(len(net.ids)) if not net.summary[i]]

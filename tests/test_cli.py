@@ -96,3 +96,29 @@ def test_python_dash_m_and_version():
     proc = subprocess.run([sys.executable, "-m", "planner", "--version"], capture_output=True,
                           text=True, cwd=ROOT)
     assert proc.returncode == 0 and proc.stdout.startswith("planner, version ")
+
+
+def test_builtin_calendars_work_for_a_plan_outside_the_repository(tmp_path):
+    """Run from another folder, so the installed package (not the checkout) is imported."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("project: {name: t, start: 2025-03-03,\n"
+                    "          calendar: {base: norway, seasons: [easter_week]}}\n"
+                    "tasks:\n  - {id: 1, name: a, duration: 40}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "planner", "schedule", str(plan), "--format",
+                           "json"], capture_output=True, text=True, cwd=str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    # 40 working days from Mon 3 March 2025 skip Easter week (14-16 April), Easter (17, 18 and
+    # 21 April) and 1 May: they end on 6 May (30 April without the Easter-week season)
+    assert json.loads(proc.stdout)["project"]["finish"] == "2025-05-06"
+
+
+def test_validate_lists_schedule_checks_for_the_seed_plan():
+    code, out, _ = run_cli("validate", SEED_PLAN)
+    assert code == 0
+    lines = {line.split()[1] + " " + line.split()[2]: line for line in out.splitlines()[2:]}
+    assert "9 of 50 (18%): 15, 25, 28, 29, 32, 33, 34, 45, 49" in lines["missing successors"]
+    assert "2 of 51 (4%): 48FS-12->49, 52FS-11->53" in lines["leads (negative"]
+    assert lines["hard constraints"].split()[0] == "ok"
+    assert "7 of 50 (14%): 24, 25, 31, 45, 46, 47, 48" in lines["durations over"]
+    code, out, _ = run_cli("validate", SEED_PLAN, "--no-checks")
+    assert code == 0 and len(out.splitlines()) == 1

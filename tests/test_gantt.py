@@ -398,7 +398,7 @@ def test_cli_writes_the_chart(tmp_path):
                                 "--status-date", "2024-01-15")
     assert code == 0, err
     assert png_size(out.read_bytes()) == (2481, 1753)
-    assert stdout.strip() == f"{out}: 54 tasks, 2481 x 1753 px at 150 dpi"
+    assert stdout == "" and err.strip() == f"{out}: 54 tasks, 2481 x 1753 px at 150 dpi"
     pdf = tmp_path / "plan.pdf"
     assert run_cli("gantt", SEED_PLAN, "-o", str(pdf), "--lang", "en", "--paper", "a2")[0] == 0
     assert re.search(rb"/MediaBox \[ ?0 0 1684\.08 1190\.88 ?\]", pdf.read_bytes())

@@ -18,7 +18,6 @@ then among the calendars installed with planner.
 from __future__ import annotations
 
 import os
-from importlib import resources
 
 from ..calendar import weekday_numbers
 from ..errors import PlanError
@@ -35,15 +34,14 @@ EXC_KEYS = {"from", "to", "date", "name", "working"}
 
 
 def builtin_calendar_dir() -> str | None:
-    """The calendars installed with planner (package ``planner.calendars``, which setuptools
-    maps from the repository's ``calendars/``); in a source checkout, that folder itself."""
-    try:
-        return str(resources.files("planner.calendars"))
-    except (ModuleNotFoundError, TypeError):
-        pass
-    here = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-        os.path.abspath(__file__)))), "calendars")
-    return here if os.path.isdir(here) else None
+    """The calendars installed with planner: ``planner/calendars/`` in an installed package
+    (setuptools maps the repository's ``calendars/`` there), or ``calendars/`` beside the
+    package in a source checkout."""
+    pkg = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for cand in (os.path.join(pkg, "calendars"), os.path.join(os.path.dirname(pkg), "calendars")):
+        if os.path.isfile(os.path.join(cand, "norway.yaml")):
+            return cand
+    return None
 
 
 def find_calendar_file(name: str, near: str | None) -> str | None:

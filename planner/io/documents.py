@@ -18,16 +18,20 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def read_text(path: str) -> str:
+def read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as fh:
-            raw = fh.read()
+            return fh.read()
     except FileNotFoundError:
         raise PlanError("no such file", file=path, line=0) from None
     except IsADirectoryError:
         raise PlanError("is a directory, not a file", file=path, line=0) from None
     except OSError as exc:
         raise PlanError(f"cannot read: {exc.strerror}", file=path, line=0) from None
+
+
+def read_text(path: str) -> str:
+    raw = read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -36,8 +40,30 @@ def read_text(path: str) -> str:
                         line=line) from None
 
 
-def load_document(path: str):
-    """Parse a ``.yaml``/``.yml`` or ``.json`` file into plain Python data."""
+class IntText(int):
+    """An integer that remembers how it was written (``+40`` and ``40`` differ in overlays)."""
+
+    text: str = ""
+
+
+class _TextIntLoader(SafeLoader):
+    pass
+
+
+def _construct_int(loader, node):
+    value = IntText(yaml.SafeLoader.construct_yaml_int(loader, node))
+    value.text = node.value
+    return value
+
+
+_TextIntLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def load_document(path: str, keep_int_text: bool = False):
+    """Parse a ``.yaml``/``.yml`` or ``.json`` file into plain Python data.
+
+    ``keep_int_text`` makes YAML integers :class:`IntText`, so ``+40`` can be told from ``40``.
+    """
     text = read_text(path)
     if path.lower().endswith(".json"):
         try:
@@ -45,7 +71,7 @@ def load_document(path: str):
         except json.JSONDecodeError as exc:
             raise PlanError(f"JSON syntax error: {exc.msg}", file=path, line=exc.lineno) from None
     try:
-        return yaml.load(text, Loader=SafeLoader)
+        return yaml.load(text, Loader=_TextIntLoader if keep_int_text else SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1

@@ -40,6 +40,7 @@ from matplotlib.transforms import Affine2D
 
 from .. import __version__
 from ..errors import PlanError
+from ..scenario import working_days_between
 from ..schedule import Schedule
 
 FORMATS = ("png", "svg", "pdf")
@@ -495,10 +496,7 @@ class _Builder:
                 x0, x1 = key_x(b, b.start[j]), key_x(b, b.finish[j])
                 out[i] = (x0, x1, bt.milestone)
         old, new = b.project_finish, s.project_finish
-        cal = s.calendar
-        wd = cal.count_before(new + dt.timedelta(days=1)) - cal.count_before(
-            old + dt.timedelta(days=1))
-        self.finish_change = (wd, (new - old).days)
+        self.finish_change = (working_days_between(s.calendar, old, new), (new - old).days)
         return out
 
     def _table_columns(self, page_w):

@@ -1,0 +1,243 @@
+"""What-if comparisons and explanations as text: a terminal table, Markdown for a board memo,
+and plain data for JSON."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..scenario import Comparison, constraint_text, link_text
+from ..schedule import Schedule
+from .table import msp_date
+
+WORDS = {
+    "en": {
+        "title": "What-if against the baseline", "baseline": "baseline", "finish": "Finish",
+        "chg_wd": "Change, working days", "chg_cd": "Change, calendar days",
+        "duration": "Duration, working days", "moved": "Tasks moved",
+        "became": "Became critical", "stopped": "No longer critical", "none": "-",
+        "moved_head": "Tasks that moved (start / finish, working days)",
+        "chain": "Driving chain (from the finish back to the start)",
+        "starts_at": "starts at", "wd": "working days", "cd": "calendar days",
+        "more": "more", "added": "Tasks added", "removed": "Tasks removed",
+        "why": "Why task", "starts": "starts", "finishes": "finishes", "waits": "waits for",
+        "held": "held by", "float": "total float", "critical": "critical",
+        "crosses": "days off in its way", "spans": "its span includes", "days": "days",
+        "and": "and", "changes": "Changes", "summary_first": "starts with its first task",
+        "task": "Task", "period": "new dates",
+    },
+    "nb": {
+        "title": "Hva-om mot grunnplanen", "baseline": "grunnplan", "finish": "Slutt",
+        "chg_wd": "Endring, arbeidsdager", "chg_cd": "Endring, kalenderdager",
+        "duration": "Varighet, arbeidsdager", "moved": "Aktiviteter flyttet",
+        "became": "Ble kritiske", "stopped": "Ikke lenger kritiske", "none": "-",
+        "moved_head": "Aktiviteter som flyttet seg (start / slutt, arbeidsdager)",
+        "chain": "Styrende kjede (fra slutten og tilbake til starten)",
+        "starts_at": "starter ved", "wd": "arbeidsdager", "cd": "kalenderdager",
+        "more": "flere", "added": "Nye aktiviteter", "removed": "Fjernede aktiviteter",
+        "why": "Hvorfor aktivitet", "starts": "starter", "finishes": "slutter",
+        "waits": "venter på", "held": "holdes av", "float": "total slakk",
+        "critical": "kritisk", "crosses": "fridager i veien", "spans": "perioden omfatter",
+        "days": "dager", "and": "og", "changes": "Endringer",
+        "summary_first": "starter med sin første aktivitet",
+        "task": "Aktivitet", "period": "nye datoer",
+    },
+}
+
+REASONS_NB = {
+    "the project start": "prosjektstart",
+    "its links leave it free (it has float)": "koblingene holder den ikke (den har slakk)",
+    "it is scheduled as late as possible": "den planlegges så sent som mulig",
+}
+
+
+def _signed(n: int) -> str:
+    return f"{n:+d}" if n else "0"
+
+
+def _reason(text: str, lang: str) -> str:
+    return REASONS_NB.get(text, text) if lang == "nb" else text
+
+
+def comparison_to_dict(base: Schedule, comps: list[Comparison], names: list) -> dict:
+    def chain(c):
+        return [{"id": s.id, "name": s.name, "start": s.start.isoformat(),
+                 "finish": s.finish.isoformat(),
+                 "driven_by": None if s.link is None else
+                 {"id": s.link[0], "type": s.link[1], "lag_days": s.link[2]},
+                 **({"reason": s.reason} if s.reason else {})} for s in c.driving_chain]
+
+    return {
+        "baseline": {"name": base.plan.name, "start": base.project_start.isoformat(),
+                     "finish": base.project_finish.isoformat(),
+                     "duration_days": base.project_duration},
+        "scenarios": [{
+            "name": name, "start": c_start.isoformat(), "finish": c.finish.isoformat(),
+            "duration_days": c.duration,
+            "finish_change_working_days": c.finish_working_days,
+            "finish_change_calendar_days": c.finish_calendar_days,
+            "moved": [{"id": m.id, "name": m.name, "start": m.new_start.isoformat(),
+                       "finish": m.new_finish.isoformat(),
+                       "start_change_working_days": m.start_days,
+                       "finish_change_working_days": m.finish_days} for m in c.moved],
+            "became_critical": c.became_critical,
+            "no_longer_critical": c.no_longer_critical,
+            "driving_chain": chain(c),
+        } for (name, c_start), c in zip(names, comps)],
+    }
+
+
+def _ids(ids, limit=8):
+    if not ids:
+        return "-"
+    text = ", ".join(ids[:limit])
+    return text + (f" (+{len(ids) - limit})" if len(ids) > limit else "")
+
+
+def render_whatif(base: Schedule, comps: list[Comparison], names: list, lang: str = "en",
+                  markdown: bool = False, moved_limit: int = 60) -> str:
+    w = WORDS[lang]
+
+    def d(x: dt.date) -> str:
+        return msp_date(x, lang)
+
+    labels = [n for n, _s in names]
+    head = [w["baseline"]] + labels
+    rows = [
+        (w["finish"], [d(base.project_finish)] + [d(c.finish) for c in comps]),
+        (w["chg_wd"], [w["none"]] + [_signed(c.finish_working_days) for c in comps]),
+        (w["chg_cd"], [w["none"]] + [_signed(c.finish_calendar_days) for c in comps]),
+        (w["duration"], [str(base.project_duration)] + [str(c.duration) for c in comps]),
+        (w["moved"], [w["none"]] + [str(len(c.moved)) for c in comps]),
+        (w["became"], [w["none"]] + [_ids(c.became_critical) for c in comps]),
+        (w["stopped"], [w["none"]] + [_ids(c.no_longer_critical) for c in comps]),
+    ]
+    out = []
+    title = (f"{w['title']}: {base.plan.name} ({w['finish'].lower()} {d(base.project_finish)}, "
+             f"{base.project_duration} {w['wd']})")
+    if markdown:
+        out.append(f"## {title}\n")
+        out.append("| | " + " | ".join(head) + " |")
+        out.append("|---|" + "---|" * len(head))
+        for label, cells in rows:
+            out.append(f"| {label} | " + " | ".join(cells) + " |")
+    else:
+        out.append(title)
+        out.append("")
+        widths = [max(len(r[0]) for r in rows)] + [
+            max(len(head[k]), *(len(r[1][k]) for r in rows)) for k in range(len(head))]
+        out.append("  ".join([" " * widths[0]] + [head[k].ljust(widths[k + 1])
+                                                  for k in range(len(head))]).rstrip())
+        for label, cells in rows:
+            out.append("  ".join([label.ljust(widths[0])] + [cells[k].ljust(widths[k + 1])
+                                                             for k in range(len(cells))]).rstrip())
+    for (name, _start), c in zip(names, comps):
+        out.append("")
+        out.extend(_details(base, c, name, w, lang, markdown, moved_limit))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
+    def d(x):
+        return msp_date(x, lang)
+
+    out = []
+    finish_line = (f"{w['finish']} {d(c.finish)} ({_signed(c.finish_working_days)} {w['wd']}, "
+                   f"{_signed(c.finish_calendar_days)} {w['cd']})")
+    if markdown:
+        out.append(f"### {name}\n")
+        out.append(f"**{finish_line}**\n")
+    else:
+        out.append(f"== {name}")
+        out.append(finish_line)
+    if c.moved:
+        out.append(f"{w['moved_head']}:" if not markdown else f"{w['moved_head']}:\n")
+        if markdown:
+            out.append(f"| ID | {w['task']} | start | {w['finish'].lower()} | {w['period']} |")
+            out.append("|---|---|---|---|---|")
+        shown = c.moved[:moved_limit]
+        width = max(len(m.id) for m in shown)
+        for m in shown:
+            span = f"{d(m.new_start)} - {d(m.new_finish)}"
+            if markdown:
+                out.append(f"| {m.id} | {m.name} | {_signed(m.start_days)} | "
+                           f"{_signed(m.finish_days)} | {span} |")
+            else:
+                out.append(f"  {m.id.rjust(width)}  {_signed(m.start_days):>4} / "
+                           f"{_signed(m.finish_days):<4}  {span}  {m.name}")
+        if len(c.moved) > moved_limit:
+            out.append(f"  ... {len(c.moved) - moved_limit} {w['more']}")
+        if markdown:
+            out.append("")
+    if c.became_critical:
+        out.append(f"{w['became']}: " + _task_list(base, c.became_critical, c))
+    if c.no_longer_critical:
+        out.append(f"{w['stopped']}: " + _task_list(base, c.no_longer_critical, c))
+    if c.added:
+        out.append(f"{w['added']}: {', '.join(c.added)}")
+    if c.removed:
+        out.append(f"{w['removed']}: {', '.join(c.removed)}")
+    if markdown and (c.became_critical or c.no_longer_critical):
+        out.append("")
+    out.append(f"{w['chain']}:" + ("\n" if markdown else ""))
+    for k, s in enumerate(c.driving_chain):
+        text = f"{s.id} {s.name} ({d(s.start)} - {d(s.finish)})"
+        if s.link is None:
+            text += f"; {w['starts_at']} {_reason(s.reason, lang)}"
+        via = ""
+        if k > 0:
+            prev = c.driving_chain[k - 1]
+            via = f"<- {_link_kind(prev.link)}: "
+        out.append((f"{k + 1}. " if markdown else "  ") + via + text)
+    return out
+
+
+def _link_kind(link: tuple) -> str:
+    """``FS-11`` for the link 52FS-11 (the task is named next to it)."""
+    return link_text(link)[len(link[0]):]
+
+
+def _task_list(base, ids, c, limit: int = 6) -> str:
+    """Names for a few tasks, bare ids for many (the table above has the names)."""
+    if len(ids) > limit:
+        return ", ".join(ids)
+    names = {t.id: t.name for t in base.plan.tasks}
+    return "; ".join(f"{i} {names.get(i, '')}".strip() for i in ids)
+
+
+def render_explain(info: dict, lang: str = "en") -> str:
+    w = WORDS[lang]
+
+    def d(x):
+        return msp_date(x, lang)
+
+    out = []
+    if info["summary"]:
+        out.append(f"{w['why']} {info['id']} {info['name']} {w['starts']} {d(info['start'])}: "
+                   f"{w['summary_first']} ({info['first_task']}).")
+    chain = info["chain"]
+    for k, e in enumerate(chain):
+        s = e["step"]
+        crit = f", {w['critical']}" if e["critical"] else ""
+        line = (f"{s.id} {s.name}: {w['starts']} {d(s.start)}, {w['finishes']} {d(s.finish)} "
+                f"({w['float']} {e['float']} {w['days']}{crit})")
+        if k == 0 and not info["summary"]:
+            line = f"{w['why']} " + line
+        out.append(("  " * min(k, 1)) + line)
+        if s.link is not None:
+            out.append(f"    {w['waits']} {link_text(s.link)} "
+                       f"({s.link[0]} {w['finishes'] if s.link[1][0] == 'F' else w['starts']} "
+                       f"{d(e['pred_date'])})")
+            for g in e["before"]:
+                out.append(f"    {w['crosses']}: {_gap(g, lang)}")
+        else:
+            out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}")
+        if e["constraint"] is not None and e["constraint"].date is not None:
+            out.append(f"    {w['held']}: {constraint_text(e['constraint'])}")
+        if e["within"]:
+            out.append(f"    {w['spans']}: " + "; ".join(_gap(g, lang) for g in e["within"]))
+    return "\n".join(out) + "\n"
+
+
+def _gap(g, lang) -> str:
+    if g.first == g.last:
+        return f"{g.name} {msp_date(g.first, lang)}"
+    return f"{g.name} {msp_date(g.first, lang)} - {msp_date(g.last, lang)}"
