@@ -338,15 +338,20 @@ def import_cmd(source, output):
 @click.option("--name-width", "name_width", type=click.IntRange(10, 500), default=None,
               help="Shorten task names longer than this many characters [default: as many "
                    "as fit a third of the page].")
+@scenario_options
 @handle_errors
-def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width):
+def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, scenarios, sets):
     """Draw the Gantt chart of PLAN as a PNG, SVG or PDF file.
+
+    With --scenario/--set, the scenario's schedule is drawn over the baseline's ghost
+    bars, and the title gives the change of the finish date.
 
     \b
     Examples:
       planner gantt plans/ssiks_it.yaml -o plan.png
       planner gantt plans/ssiks_it.yaml -o plan.pdf --links --status-date 2024-01-15
       planner gantt plans/ssiks_it.yaml -o plan.svg --lang en --paper A2
+      planner gantt plans/ssiks_it.yaml --scenario scenarios/slow_decisions.yaml -o slow.png
     """
     from .render.gantt import format_of
 
@@ -359,11 +364,23 @@ def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width):
             when = as_date(status_date, ())
         except PlanError as exc:
             raise PlanError(f"--status-date: {exc.message}") from None
-    _plan, sched = load_scheduled(plan)
+    from .io.yaml_plan import load_plan
+
+    base_plan = load_plan(plan)
+    sched = schedule_plan(base_plan)
+    baseline = label = None
+    overlays = read_overlays(scenarios, sets)
+    if overlays:
+        from .scenario import apply_scenarios
+
+        baseline = sched
+        sched = schedule_plan(apply_scenarios(base_plan, overlays), overlays)
+        label = ", ".join(o.name for o in overlays)
     from .render.gantt import render_gantt
 
-    layout = render_gantt(sched, output, links=links, lang=lang, status_date=when,
-                          paper=paper.upper(), dpi=dpi, max_name_chars=name_width)
+    layout = render_gantt(sched, output, baseline=baseline, scenario_label=label, links=links,
+                          lang=lang, status_date=when, paper=paper.upper(), dpi=dpi,
+                          max_name_chars=name_width)
     w, h = layout.pixels
     size = f"{w} x {h} px at {layout.dpi:g} dpi" if layout.fmt == "png" else \
         f"{layout.width_in:.1f} x {layout.height_in:.1f} in"

@@ -421,3 +421,17 @@ def test_matplotlib_is_imported_only_by_the_gantt_command():
             "sys.stderr.write(repr('matplotlib' in sys.modules))\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stderr.strip() == "False", proc.stderr
+
+
+def test_cli_draws_a_scenario_over_its_baseline(tmp_path):
+    out = tmp_path / "whatif.svg"
+    code, _out, err = run_cli("gantt", SEED_PLAN, "--set", "16.duration=60", "-o", str(out),
+                              "--lang", "en")
+    assert code == 0, err
+    svg = out.read_text(encoding="utf-8")
+    # the title names the scenario and the finish change that `planner whatif` reports
+    assert "Scenario: - -set 16.duration=60" in svg      # (an SVG comment cannot hold "--")
+    assert "change +20 working days (+61 calendar days)" in svg
+    code, _out, err = run_cli("gantt", SEED_PLAN, "--set", "99.duration=60", "-o",
+                              str(tmp_path / "x.png"))
+    assert code == 2 and "no task '99'" in err and not (tmp_path / "x.png").exists()
