@@ -6,7 +6,7 @@ import pytest
 from planner.calendar import WorkCalendar, season_ranges
 from planner.errors import PlanError
 from planner.io.calendars import resolve_plan_calendar
-from planner.model import CalendarException, SeasonRule
+from planner.model import SeasonRule
 
 D = dt.date
 

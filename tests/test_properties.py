@@ -11,10 +11,9 @@ import datetime as dt
 
 from hypothesis import given, settings, strategies as st
 
-from planner.calendar import WorkCalendar
 from planner.io.calendars import resolve_plan_calendar
 from planner.model import Link, Plan, Task
-from planner.schedule import FF, FS, SF, SS, pos, schedule
+from planner.schedule import FF, FS, SS, pos, schedule
 
 SEASONS = ["summer", "romjul", "easter_week", "winter_break", "summer_weeks"]
 CALENDARS = {}

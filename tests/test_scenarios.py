@@ -11,8 +11,8 @@ import yaml
 from conftest import ROOT, SEED_PLAN, run_cli
 from planner.errors import PlanError
 from planner.io.scenario_yaml import parse_set, scenario_from_data, sets_scenario
-from planner.io.yaml_plan import load_plan, plan_from_data
-from planner.scenario import Scenario, apply_scenarios, compare, driving_chain
+from planner.io.yaml_plan import plan_from_data
+from planner.scenario import Scenario, apply_scenarios, compare
 from planner.schedule import schedule
 
 D = dt.date

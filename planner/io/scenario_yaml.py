@@ -21,7 +21,7 @@ from ..model import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES, Constraint,
 from ..scenario import Amount, Change, Scenario
 from .calendars import parse_exception, parse_season
 from .documents import as_date, as_list, as_mapping, as_str, check_keys, load_document
-from .yaml_plan import parse_link, parse_predecessors
+from .yaml_plan import parse_constraint, parse_link, parse_predecessors
 
 TARGETS = ("task", "tasks", "phase", "link", "add_link", "remove_link", "project", "calendar")
 TASK_FIELDS = {"duration", "start_no_earlier_than", "constraint", "deadline", "predecessors"}
@@ -199,21 +199,11 @@ def _season_ref(value, path):
 
 
 def _constraint(value, path):
-    if value is None or (isinstance(value, str) and value.upper() == "ASAP"):
+    """A constraint to set; ``ASAP`` (or empty) removes the task's constraint."""
+    if value is None:
         return None
-    if isinstance(value, str):
-        value = {"type": value}
-    value = as_mapping(value, path, "constraint")
-    check_keys(value, {"type", "date"}, path, "constraint")
-    typ = str(value.get("type", "")).upper()
-    if typ not in CONSTRAINT_TYPES:
-        raise PlanError(f"constraint type must be one of {', '.join(CONSTRAINT_TYPES)}",
-                        path=tuple(path) + ("type",))
-    if typ in DATED_CONSTRAINTS:
-        if "date" not in value:
-            raise PlanError(f"constraint {typ} needs a date", path=path)
-        return Constraint(typ, as_date(value["date"], tuple(path) + ("date",)), src=tuple(path))
-    return None if typ == "ASAP" else Constraint(typ, None, src=tuple(path))
+    c = parse_constraint(value, path)
+    return None if c.type == "ASAP" else c
 
 
 def _add_link(value, path, file) -> Change:
@@ -279,8 +269,8 @@ def parse_set(expr: str) -> Change:
         v = value.lower()
         if v in ("on", "off"):
             return ch("seasons_on" if v == "on" else "seasons_off", value=[field_])
-        raise fail(f"write calendar.SEASON=on|off, calendar.seasons=a,b or "
-                   f"calendar.exception=DATE[..DATE]")
+        raise fail("write calendar.SEASON=on|off, calendar.seasons=a,b or "
+                   "calendar.exception=DATE[..DATE]")
     if "->" in obj:
         pair = _link_pair(obj, fail)
         if field_ == "lag":

@@ -279,8 +279,12 @@ def _constraint(item: dict, tpath) -> Constraint | None:
         return Constraint("SNET", as_date(item["start_no_earlier_than"], p), src=p)
     if "constraint" not in item:
         return None
-    p = tpath + ("constraint",)
-    c = item["constraint"]
+    return parse_constraint(item["constraint"], tpath + ("constraint",))
+
+
+def parse_constraint(c, p) -> Constraint:
+    """``SNET`` style text or ``{type: FNLT, date: 2024-03-01}`` as a Constraint."""
+    p = tuple(p)
     if isinstance(c, str):
         c = {"type": c}
     c = as_mapping(c, p, "constraint")
