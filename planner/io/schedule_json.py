@@ -31,8 +31,7 @@ def schedule_to_dict(sched: Schedule) -> dict:
             "total_float_days": tf[i],
             "free_float_days": ff[i],
             "critical": crit[i],
-            "predecessors": [{"id": link.pred, "type": link.type, "lag_days": link.lag}
-                             for link in t.predecessors],
+            "predecessors": [_link(link) for link in t.predecessors],
         })
     project = {
         "name": plan.name,
@@ -42,6 +41,13 @@ def schedule_to_dict(sched: Schedule) -> dict:
         "calendar": cal.cal.name,
     }
     return {"project": project, "tasks": tasks, "critical_path": sched.critical_tasks()}
+
+
+def _link(link) -> dict:
+    out = {"id": link.pred, "type": link.type, "lag_days": link.lag}
+    if link.lag_unit == "ed":
+        out["lag_unit"] = "elapsed"      # MS Project's edays: calendar days, not working days
+    return out
 
 
 def schedule_to_json(sched: Schedule) -> str:
