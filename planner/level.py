@@ -691,51 +691,39 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
     model, S, objs, lower = built
     results: list[PhaseResult] = []
     best = hint if (hint_ok or within_float) else None
-    fixed_values: list = []
     for idx, name in enumerate(phases_spec):
-        now = time.perf_counter()
-        left = deadline - now
+        left = deadline - time.perf_counter()
         if interrupted.is_set() or left <= 0.01:
             results.append(PhaseResult(name, "SKIPPED"))
             continue
-        share = left * (0.7 if idx == 0 and len(phases_spec) > 1 else 1.0 / (len(phases_spec) - idx))
+        later = len(phases_spec) - idx - 1
+        budget = left * (0.7 if later else 1.0) if idx == 0 else left / (later + 1)
         if idx == 0 and name == "finish" and ub is not None and ub == lower:
-            results.append(PhaseResult(name, "OPTIMAL", ub, lower, 0.0, 0))
-            fixed_values.append((name, ub))
-            continue
-        res, starts = _phase(cp_model, model, S, objs, name, fixed_values, best, share, workers,
-                             seed, progress, interrupted)
-        if (idx == 0 and name == "finish" and reasoning and res.status == "FEASIBLE"
-                and not interrupted.is_set()):
-            # a hard one: add precedence reasoning with resources, then solve again
-            dist = closure(p, edelta)
-            if dist is not None:
-                budget = max(0.0, min(0.3 * (deadline - time.perf_counter()), 5.0))
-                try:
-                    extra = resource_delays(p, dist, budget)
-                except KeyboardInterrupt:
-                    interrupted.set()
-                    extra = {}
-                notes.append(f"precedence reasoning: {len(extra)} resource-implied distances")
-                rebuilt = build(extra, res.value if starts is not None else ub)
-                if rebuilt is not None and not interrupted.is_set():
-                    model, S, objs, lower2 = rebuilt
-                    lower = max(lower, lower2)
-                    left = deadline - time.perf_counter()
-                    share = left * (0.85 if len(phases_spec) > 1 else 1.0)
-                    hint2 = starts if starts is not None else best
-                    res2, starts2 = _phase(cp_model, model, S, objs, name, [], hint2, share,
-                                           workers, seed, progress, interrupted)
-                    res2.seconds += res.seconds
-                    res2.solutions += res.solutions
-                    if res2.bound is None or (res.bound is not None and res.bound > res2.bound):
-                        res2.bound = res.bound
-                    if starts2 is None or (res2.value is not None and res.value is not None
-                                           and res2.value > res.value):
-                        res2.value, starts2 = res.value, starts
-                    if res2.value is not None and res2.bound == res2.value:
-                        res2.status = "OPTIMAL"
-                    res, starts = res2, starts2
+            res, starts = PhaseResult(name, "OPTIMAL", ub, lower, 0.0, 0), None
+        else:
+            # a deterministic single-worker attempt first: the same plan then always gives
+            # the same levelled plan whenever it proves optimality there
+            quick = min(budget, max(0.5, 0.1 * budget)) if workers > 1 else budget
+            res, starts = _phase(cp_model, model, S, objs, name, best, quick, 1, seed, progress,
+                                 interrupted, deterministic=True)
+            if res.status == "FEASIBLE" and not interrupted.is_set():
+                if idx == 0 and name == "finish" and reasoning:
+                    extra = _reason(p, edelta, deadline, interrupted, notes)
+                    if extra:
+                        rebuilt = build(extra, res.value)
+                        if rebuilt is not None:
+                            model, S, objs, lower2 = rebuilt
+                            lower = max(lower, lower2)
+                left = budget - res.seconds - (0 if idx else 0)
+                spare = deadline - time.perf_counter() - (0.3 * later * (deadline -
+                                                                       time.perf_counter()))
+                more = max(0.0, min(left, spare) if idx == 0 else left)
+                if more > 0.01 and workers > 1 or (workers == 1 and more > 0.01 and
+                                                    idx == 0 and extra):
+                    res2, starts2 = _phase(cp_model, model, S, objs, name,
+                                           starts or best, more, workers, seed, progress,
+                                           interrupted)
+                    res, starts = _merge(res, starts, res2, starts2)
         if name == "finish" and res.bound is not None:
             lower = max(lower, res.bound)
         results.append(res)
@@ -745,7 +733,7 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             if res.status == "INFEASIBLE":
                 break
             continue
-        fixed_values.append((name, res.value))
+        model.add(objs[name] <= res.value)
     out = Outcome(best, results, lower, heur_ms, interrupted.is_set(),
                   time.perf_counter() - t0, notes)
     if best is not None and hard:
@@ -755,12 +743,42 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
     return out
 
 
-def _phase(cp_model, model, S, objs, name, fixed_values, hint, seconds, workers, seed,
-           progress, interrupted):
-    """Minimise ``objs[name]`` with the earlier phases' values as upper bounds."""
+def _reason(p: Problem, edelta: dict, deadline: float, interrupted, notes: list) -> dict:
+    """Precedence reasoning with resources for a hard instance (empty when not applicable)."""
+    dist = closure(p, edelta)
+    if dist is None:
+        return {}
+    budget = max(0.0, min(0.3 * (deadline - time.perf_counter()), 5.0))
+    try:
+        extra = resource_delays(p, dist, budget)
+    except KeyboardInterrupt:
+        interrupted.set()
+        return {}
+    notes.append(f"precedence reasoning: {len(extra)} resource-implied distances")
+    return extra
+
+
+def _merge(res: PhaseResult, starts, res2: PhaseResult, starts2):
+    """The better of two attempts at one phase, with the best bound of either."""
+    out = dataclasses.replace(res2, seconds=res.seconds + res2.seconds,
+                              solutions=res.solutions + res2.solutions)
+    bounds = [b for b in (res.bound, res2.bound) if b is not None]
+    out.bound = max(bounds) if bounds else None
+    if starts2 is None or (res.value is not None and res2.value is not None
+                           and res.value < res2.value):
+        out.value, starts2 = res.value, starts
+    if out.value is not None and out.bound is not None and out.bound >= out.value:
+        out.bound = out.value
+        out.status = "OPTIMAL"
+    elif out.value is not None:
+        out.status = "FEASIBLE"
+    return out, starts2
+
+
+def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progress,
+           interrupted, deterministic=False):
+    """Minimise ``objs[name]`` (earlier phases are already constraints of ``model``)."""
     t0 = time.perf_counter()
-    for prev, value in fixed_values:
-        model.add(objs[prev] <= value)
     model.clear_objective()
     model.minimize(objs[name])
     model.clear_hints()
@@ -769,11 +787,14 @@ def _phase(cp_model, model, S, objs, name, fixed_values, hint, seconds, workers,
             model.add_hint(v, x)
     solver = cp_model.CpSolver()
     prm = solver.parameters
-    prm.max_time_in_seconds = max(0.01, seconds)
+    if deterministic:
+        prm.max_deterministic_time = max(0.01, seconds)
+        prm.max_time_in_seconds = max(0.01, 3 * seconds)
+    else:
+        prm.max_time_in_seconds = max(0.01, seconds)
     prm.num_workers = max(1, workers)
     prm.random_seed = seed
     prm.catch_sigint_signal = False
-    prm.interleave_search = True          # deterministic: the same plan gives the same result
     sols = _Solutions(cp_model, S, name, progress, t0)
     status = _run(solver, model, sols.callback, interrupted)
     res = PhaseResult(name, solver.status_name(status) if status is not None else "UNKNOWN",
