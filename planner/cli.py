@@ -232,7 +232,12 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
     from .level import format_report, level, progress_printer, result_to_dict
 
     p = _load_plan(plan)
-    progress = None if quiet else progress_printer(None, lambda s: click.echo(s, err=True))
+    progress = None
+    if not quiet:
+        from .level import compile_plan
+
+        scale = compile_plan(p, within_float).scale
+        progress = progress_printer(scale, lambda s: click.echo(s, err=True))
     started = time.perf_counter()
     if not quiet:
         click.echo(f"levelling {plan} ({objective}{', within float' if within_float else ''}"

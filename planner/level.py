@@ -54,6 +54,7 @@ from .schedule import (ALAP, FF, FS, MFO, MSO, SF, SNLT, FNLT, SS, Schedule, add
                        schedule)
 
 OBJECTIVES = ("finish", "smooth")
+_TUNING: dict = {}              # CP-SAT parameters of the parallel attempts (experiments)
 NEG = -(1 << 60)
 
 
@@ -412,11 +413,12 @@ def branch_pairs(problem: Problem, dist: list) -> list:
 
 
 def resource_delays(problem: Problem, dist: list, budget: float, max_pairs: int = 400,
-                    per_pair: float = 0.2) -> dict:
+                    per_pair: float = 0.2, stop_event=None) -> dict:
     """Least start-to-start distances implied by resources between pairs of tasks joined by
     parallel branches: each is the optimum (or the proven bound) of the small project strictly
-    between them, solved with CP-SAT and earlier results.  Only distances larger than the
-    longest path are kept: ``{(a, b): distance}``."""
+    between them, solved with CP-SAT, smallest first, each using the distances found before.
+    Only distances larger than the longest path are kept: ``{(a, b): distance}``.  ``dist`` is
+    updated in place (it stays the longest-path closure with the new distances)."""
     from ortools.sat.python import cp_model
 
     p = problem
@@ -424,14 +426,13 @@ def resource_delays(problem: Problem, dist: list, budget: float, max_pairs: int 
     stop = time.perf_counter() + budget
     active = set(p.active)
     for between, a, b in branch_pairs(p, dist)[:max_pairs]:
-        if time.perf_counter() > stop:
+        if time.perf_counter() > stop or (stop_event is not None and stop_event.is_set()):
             break
         if len(between) > p.n - 3:
             continue
         if not any(sum(p.demand[k].get(r, 0) for k in between if k in active) > c
                    for r, c in enumerate(p.capacity)):
             continue
-        nodes = set(between)
         m = cp_model.CpModel()
         base = dist[a]
         top = sum(p.dur[k] for k in between) + max(base[k] + p.dur[k] for k in between) + 1
@@ -440,13 +441,11 @@ def resource_delays(problem: Problem, dist: list, budget: float, max_pairs: int 
             S[k] = m.new_int_var(base[k], top, "")
         Sb = m.new_int_var(base[b], top + max(0, base[b]), "")
         S[b] = Sb
-        for k in [a] + between:
-            for j, d in p.succs[k]:
-                if j in S and (j in nodes or j == b) and p.capped[j] is None:
+        for k in between:
+            m.add(Sb >= S[k] + dist[k][b])
+            for j, d in dist[k].items():
+                if j in S and j != b and j != a:
                     m.add(S[j] >= S[k] + d)
-        for (x, y), d in out.items():
-            if x in S and y in S and x != b and y != a:
-                m.add(S[y] >= S[x] + d)
         for r, c in enumerate(p.capacity):
             ks = [k for k in between if k in active and p.demand[k].get(r)]
             if sum(p.demand[k][r] for k in ks) > c:
@@ -459,10 +458,23 @@ def resource_delays(problem: Problem, dist: list, budget: float, max_pairs: int 
         solver.parameters.catch_sigint_signal = False
         st = solver.solve(m)
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            lb = int(solver.best_objective_bound)
+            lb = int(math.ceil(solver.best_objective_bound - 1e-9))
             if lb > base[b]:
                 out[(a, b)] = lb
+                _raise_distance(dist, a, b, lb)
     return out
+
+
+def _raise_distance(dist: list, a: int, b: int, d: int) -> None:
+    """Keep ``dist`` the longest-path closure after the distance ``a -> b`` grew to ``d``."""
+    into_a = [(x, dx[a]) for x, dx in enumerate(dist) if a in dx] + [(a, 0)]
+    from_b = list(dist[b].items()) + [(b, 0)]
+    for x, dxa in into_a:
+        dx = dist[x]
+        for y, dby in from_b:
+            v = dxa + d + dby
+            if dx.get(y, NEG) < v:
+                dx[y] = v
 
 
 # =============================================================================================
@@ -576,7 +588,8 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
     lower = max((heads[k] + tails[k] for k in range(n)), default=0)
     fixed = {k: p.release[k] for k in range(n) if p.latest[k] == p.release[k]}
     heur_ms, hint = heuristic(p, heads, tails, edelta, fixed=fixed or None, seed=seed,
-                              deadline=t0 + 0.1 * time_limit)
+                              deadline=t0 + 0.1 * time_limit,
+                              iterations=_TUNING.get("_iters", 24))
     hint_ok = not p.violations(hint)
     hard = not within_float
     if within_float:
@@ -643,25 +656,25 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             m.add(S[j] >= t)
         for (a, b), d in extra_links.items():
             m.add(S[b] >= S[a] + d)
-        iv = {k: m.new_fixed_size_interval_var(S[k], p.dur[k], f"i{k}") for k in p.active}
+        if hard:
+            iv = {k: m.new_fixed_size_interval_var(S[k], p.dur[k], f"i{k}") for k in p.active}
+            kept = {}
+        else:
+            # within float a task may be left out of levelling (it keeps its links, and its
+            # conflicts remain); the first phase minimises the work left out
+            kept = {k: m.new_bool_var(f"kept{k}") for k in p.active}
+            iv = {k: m.new_optional_fixed_size_interval_var(S[k], p.dur[k], kept[k], f"i{k}")
+                  for k in p.active}
         capvar = []
-        over = []
         weights = []
         for r, cap in enumerate(p.capacity):
             ks = [k for k in p.active if p.demand[k].get(r)]
             need = max([p.demand[k][r] for k in ks], default=0)
             total = sum(p.demand[k][r] for k in ks)
             weights.append(max(1, round(1000 / cap)))
-            if hard:
-                cv = m.new_int_var(min(need, cap), cap, f"peak{r}") if "peak" in phases_spec \
-                    else cap
-                ov = 0
-            else:
-                cv = m.new_int_var(min(need, cap), max(cap, total), f"load{r}")
-                ov = m.new_int_var(0, max(0, total - cap), f"over{r}")
-                m.add(ov >= cv - cap)
+            cv = m.new_int_var(min(need, cap), cap, f"peak{r}") if "peak" in phases_spec \
+                else cap
             capvar.append(cv)
-            over.append(ov)
             if not ks or (total <= cap and not p.blocked[r] and isinstance(cv, int)):
                 continue
             intervals = [iv[k] for k in ks]
@@ -675,11 +688,12 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
                 intervals.append(m.new_interval_var(M, size, H, ""))
                 demands.append(cv)
             m.add_cumulative(intervals, demands, cv)
+        work = {k: p.dur[k] * sum(p.demand[k].values()) for k in kept}
         objectives = {
             "finish": M,
             "delay": sum(S[k] for k in range(n)) - sum(p.release),
             "peak": sum(w * c for w, c in zip(weights, capvar) if not isinstance(c, int)),
-            "overload": sum(w * o for w, o in zip(weights, over) if not isinstance(o, int)),
+            "overload": sum(work.values()) - sum(work[k] * x for k, x in kept.items()),
         }
         return m, S, objectives, lb
 
@@ -703,26 +717,36 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
         else:
             # a deterministic single-worker attempt first: the same plan then always gives
             # the same levelled plan whenever it proves optimality there
-            quick = min(budget, max(0.5, 0.1 * budget)) if workers > 1 else budget
+            quick = min(budget, max(0.5, _TUNING.get("_quick", 0.1) * budget)) if workers > 1 \
+                else budget
             res, starts = _phase(cp_model, model, S, objs, name, best, quick, 1, seed, progress,
                                  interrupted, deterministic=True)
-            if res.status == "FEASIBLE" and not interrupted.is_set():
-                if idx == 0 and name == "finish" and reasoning:
-                    extra = _reason(p, edelta, deadline, interrupted, notes)
-                    if extra:
+            now = time.perf_counter()
+            end = now + budget - res.seconds
+            if later:
+                end = min(end, deadline - 0.3 * (deadline - now))
+            if res.status == "FEASIBLE" and not interrupted.is_set() and end - now > 0.01:
+                if (idx == 0 and name == "finish" and reasoning and workers > 1
+                        and _TUNING.get("_reason", True)):
+                    # a hard one: precedence reasoning with resources runs beside the parallel
+                    # search on the plain model, then the search goes on with the new distances
+                    res, starts, extra = _search_while_reasoning(
+                        cp_model, model, S, objs, name, starts or best, end, workers, seed,
+                        progress, interrupted, p, edelta, notes)
+                    res0 = res
+                    if extra and res.status == "FEASIBLE" and not interrupted.is_set():
                         rebuilt = build(extra, res.value)
-                        if rebuilt is not None:
+                        left = end - time.perf_counter()
+                        if rebuilt is not None and left > 0.01:
                             model, S, objs, lower2 = rebuilt
                             lower = max(lower, lower2)
-                left = budget - res.seconds - (0 if idx else 0)
-                spare = deadline - time.perf_counter() - (0.3 * later * (deadline -
-                                                                       time.perf_counter()))
-                more = max(0.0, min(left, spare) if idx == 0 else left)
-                if more > 0.01 and workers > 1 or (workers == 1 and more > 0.01 and
-                                                    idx == 0 and extra):
-                    res2, starts2 = _phase(cp_model, model, S, objs, name,
-                                           starts or best, more, workers, seed, progress,
-                                           interrupted)
+                            res2, starts2 = _phase(cp_model, model, S, objs, name, starts, left,
+                                                   workers, seed, progress, interrupted,
+                                                   tuning=_TUNING.get("_b2"))
+                            res, starts = _merge(res0, starts, res2, starts2)
+                elif workers > 1:
+                    res2, starts2 = _phase(cp_model, model, S, objs, name, starts or best,
+                                           end - now, workers, seed, progress, interrupted)
                     res, starts = _merge(res, starts, res2, starts2)
         if name == "finish" and res.bound is not None:
             lower = max(lower, res.bound)
@@ -743,19 +767,45 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
     return out
 
 
-def _reason(p: Problem, edelta: dict, deadline: float, interrupted, notes: list) -> dict:
-    """Precedence reasoning with resources for a hard instance (empty when not applicable)."""
-    dist = closure(p, edelta)
-    if dist is None:
-        return {}
-    budget = max(0.0, min(0.3 * (deadline - time.perf_counter()), 5.0))
-    try:
-        extra = resource_delays(p, dist, budget)
-    except KeyboardInterrupt:
-        interrupted.set()
-        return {}
-    notes.append(f"precedence reasoning: {len(extra)} resource-implied distances")
-    return extra
+def _search_while_reasoning(cp_model, model, S, objs, name, hint, end, workers, seed, progress,
+                            interrupted, p, edelta, notes):
+    """Run the parallel search on ``model`` until ``end`` while another thread derives
+    resource-implied distances (:func:`resource_delays`); the search stops as soon as the
+    reasoning is done, so that the caller can go on with a model that has them."""
+    box: dict = {}
+    lock = threading.Lock()
+    finished = threading.Event()
+
+    def reason():
+        try:
+            dist = closure(p, edelta)
+            if dist is not None:
+                budget = max(0.0, min(0.3 * (end - time.perf_counter()), 5.0))
+                box["extra"] = resource_delays(p, dist, budget, stop_event=finished)
+        finally:
+            with lock:
+                finished.set()
+                solver = box.get("solver")
+            if solver is not None:
+                solver.stop_search()
+
+    def on_solver(solver):
+        with lock:
+            box["solver"] = solver
+            done = finished.is_set()
+        if done:
+            solver.stop_search()
+
+    th = threading.Thread(target=reason, daemon=True)
+    th.start()
+    res, starts = _phase(cp_model, model, S, objs, name, hint, end - time.perf_counter(),
+                         workers, seed, progress, interrupted, on_solver=on_solver)
+    finished.set()
+    th.join()
+    extra = box.get("extra") or {}
+    if "extra" in box:
+        notes.append(f"precedence reasoning: {len(extra)} resource-implied distances")
+    return res, starts, extra
 
 
 def _merge(res: PhaseResult, starts, res2: PhaseResult, starts2):
@@ -776,7 +826,7 @@ def _merge(res: PhaseResult, starts, res2: PhaseResult, starts2):
 
 
 def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progress,
-           interrupted, deterministic=False):
+           interrupted, deterministic=False, on_solver=None, tuning=None):
     """Minimise ``objs[name]`` (earlier phases are already constraints of ``model``)."""
     t0 = time.perf_counter()
     model.clear_objective()
@@ -795,7 +845,17 @@ def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progres
     prm.num_workers = max(1, workers)
     prm.random_seed = seed
     prm.catch_sigint_signal = False
+    if not deterministic:
+        for k, v in (tuning if tuning is not None else _TUNING).items():
+            if k.startswith("_"):
+                continue
+            if k == "subsolvers":
+                prm.subsolvers.extend(v)
+            else:
+                setattr(prm, k, v)
     sols = _Solutions(cp_model, S, name, progress, t0)
+    if on_solver is not None:
+        on_solver(solver)
     status = _run(solver, model, sols.callback, interrupted)
     res = PhaseResult(name, solver.status_name(status) if status is not None else "UNKNOWN",
                       seconds=time.perf_counter() - t0, solutions=sols.count)
@@ -1308,16 +1368,21 @@ PHASE_TEXT = {"finish": "project finish", "delay": "total delay", "peak": "peak 
               "overload": "over-allocation"}
 
 
-def progress_printer(ctx_or_cal, emit):
+def phase_text(name: str, value: int, scale: int = 1) -> str:
+    """A phase's objective value in words: working days, person-days or a peak ratio."""
+    if name in ("finish", "delay"):
+        return f"{value} working days"
+    if name == "peak":
+        return f"{value / 1000:.3g} (sum over resources of peak load / capacity)"
+    return f"{_num(round(value / scale, 3))} person-days of work left unlevelled"
+
+
+def progress_printer(scale: int, emit):
     """A ``progress`` callback that prints each improving solution through ``emit(text)``."""
     def report(phase, value, bound, seconds):
-        if phase == "finish":
-            text = f"finish {value} working days (bound {bound})"
-        elif phase == "delay":
-            text = f"total delay {value} working days (bound {bound})"
-        else:
-            text = f"{PHASE_TEXT[phase]} score {value} (bound {bound})"
-        emit(f"  {seconds:7.2f} s  {text}")
+        bnd = phase_text(phase, bound, scale).split(" ")[0]
+        emit(f"  {seconds:7.2f} s  {PHASE_TEXT[phase]}: {phase_text(phase, value, scale)} "
+             f"(bound {bnd})")
     return report
 
 
@@ -1375,10 +1440,11 @@ def format_report(res: Result, source: str = "", name_width: int = 44) -> str:
         if ph.value is None:
             out.append(f"  {PHASE_TEXT[ph.name]}: {ph.status}")
             continue
-        unit = " working days" if ph.name in ("finish", "delay") else ""
+        scale = res.context.scale
         gap = "" if ph.gap is None else f", gap {100 * ph.gap:.1f}%"
-        out.append(f"  {PHASE_TEXT[ph.name]}: {ph.value}{unit}, bound {ph.bound}{gap}: "
-                   f"{ph.status}")
+        bound = phase_text(ph.name, ph.bound, scale).split(" ")[0]
+        out.append(f"  {PHASE_TEXT[ph.name]}: {phase_text(ph.name, ph.value, scale)}, "
+                   f"bound {bound}{gap}: {ph.status}")
     for note in o.notes:
         out.append(f"  note: {note}")
     b, a = res.before, res.after
@@ -1394,6 +1460,16 @@ def format_report(res: Result, source: str = "", name_width: int = 44) -> str:
             flag = "" if not ld.over else f"  still over-allocated on {len(ld.over)} period(s)"
             out.append(f"  {ld.id:<8} {_num(round(lb.peak, 3))} -> {_num(round(ld.peak, 3))} "
                        f"of {_num(ld.capacity)}{flag}")
+    left = [(ld, o) for ld in loads_a for o in ld.over]
+    if left:
+        why = "could not be levelled within float" if res.within_float else "remain"
+        out.append(f"Over-allocations that {why} ({len(left)}):")
+        for ld, o in left:
+            span = o.first.isoformat() if o.first == o.last else \
+                f"{o.first.isoformat()} to {o.last.isoformat()}"
+            out.append(f"  {ld.id}: {span} ({o.days} working day{'s' * (o.days != 1)}), "
+                       f"{_num(round(o.peak, 3))} of {_num(ld.capacity)} units: tasks "
+                       f"{', '.join(o.tasks)}")
     if not res.moves:
         out.append("No task moved.")
     else:
