@@ -337,7 +337,7 @@ def test_cli_level_writes_a_plan_every_command_uses(tmp_path):
     assert "Status: OPTIMAL" in r.stdout
     assert "Project finish: Fri 28.06.24 -> Thu 05.09.24 (+26 working days; 236 -> 262)" \
         in r.stdout
-    assert "finish 262 working days" in r.stderr          # progress line
+    assert "project finish: 262 working days" in r.stderr          # progress line
     assert "waits for dl (capacity 0.5) busy with" in r.stdout
     s = planner("schedule", str(out), "--format", "json")
     assert json.loads(s.stdout)["project"]["finish"] == "2024-09-05"
