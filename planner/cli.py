@@ -234,10 +234,9 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
     p = _load_plan(plan)
     progress = None
     if not quiet:
-        from .level import compile_plan
+        from .level import units_scale
 
-        scale = compile_plan(p, within_float).scale
-        progress = progress_printer(scale, lambda s: click.echo(s, err=True))
+        progress = progress_printer(units_scale(p), lambda s: click.echo(s, err=True))
     started = time.perf_counter()
     if not quiet:
         click.echo(f"levelling {plan} ({objective}{', within float' if within_float else ''}"

@@ -902,6 +902,12 @@ def _units_scale(values) -> int:
     return min(den, 100)
 
 
+def units_scale(plan: Plan) -> int:
+    """The multiplier that makes the plan's capacities and assignment units whole numbers."""
+    return _units_scale([r.capacity for r in plan.resources] +
+                        [a.units for t in plan.tasks for a in t.assignments])
+
+
 def compile_plan(plan: Plan, within_float: bool = False) -> Context:
     """Turn ``plan`` into a :class:`Problem` (errors name the file and line)."""
     base = dataclasses.replace(plan, tasks=[dataclasses.replace(t, leveling_delay=0)
@@ -920,8 +926,7 @@ def compile_plan(plan: Plan, within_float: bool = False) -> Context:
             raise PlanError(f"task {t.id} is 'as late as possible' and has resources; levelling "
                             f"supports ASAP tasks and dated constraints",
                             path=(t.constraint.src if t.constraint else t.src))
-    scale = _units_scale([r.capacity for r in plan.resources] +
-                         [a.units for t in tasks for a in t.assignments])
+    scale = units_scale(plan)
     capacity = [max(1, round(r.capacity * scale)) for r in plan.resources]
     leaves = list(net.order)
     index = {i: k for k, i in enumerate(leaves)}
