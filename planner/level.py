@@ -575,6 +575,8 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
     n = p.n
     interrupted = threading.Event()
     notes: list[str] = []
+    if progress is not None:
+        progress = _improving(progress)
 
     # -- bounds, heuristic, horizon ------------------------------------------------------------
     heads = p.heads()
@@ -720,7 +722,7 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             quick = min(budget, max(0.5, _TUNING.get("_quick", 0.1) * budget)) if workers > 1 \
                 else budget
             res, starts = _phase(cp_model, model, S, objs, name, best, quick, 1, seed, progress,
-                                 interrupted, deterministic=True)
+                                 interrupted, deterministic=True, wall=budget)
             now = time.perf_counter()
             end = now + budget - res.seconds
             if later:
@@ -826,7 +828,7 @@ def _merge(res: PhaseResult, starts, res2: PhaseResult, starts2):
 
 
 def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progress,
-           interrupted, deterministic=False, on_solver=None, tuning=None):
+           interrupted, deterministic=False, on_solver=None, tuning=None, wall=None):
     """Minimise ``objs[name]`` (earlier phases are already constraints of ``model``)."""
     t0 = time.perf_counter()
     model.clear_objective()
@@ -839,7 +841,7 @@ def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progres
     prm = solver.parameters
     if deterministic:
         prm.max_deterministic_time = max(0.01, seconds)
-        prm.max_time_in_seconds = max(0.01, 3 * seconds)
+        prm.max_time_in_seconds = max(0.01, min(3 * seconds, wall if wall else 3 * seconds))
     else:
         prm.max_time_in_seconds = max(0.01, seconds)
     prm.num_workers = max(1, workers)
@@ -865,6 +867,21 @@ def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progres
         res.bound = int(math.ceil(solver.best_objective_bound - 1e-9))
         starts = [solver.value(v) for v in S]
     return res, starts
+
+
+def _improving(progress):
+    """Pass on only solutions better than the best so far in their phase (a phase may be
+    searched more than once), with the time since the levelling started."""
+    best: dict = {}
+    t0 = time.perf_counter()
+
+    def report(phase, value, bound, _seconds):
+        key = phase
+        if key in best and value >= best[key]:
+            return
+        best[key] = value
+        progress(phase, value, bound, time.perf_counter() - t0)
+    return report
 
 
 def _elapsed_deltas(p: Problem, heads: list) -> dict:
