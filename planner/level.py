@@ -413,7 +413,7 @@ def branch_pairs(problem: Problem, dist: list) -> list:
 
 
 def resource_delays(problem: Problem, dist: list, budget: float, max_pairs: int = 400,
-                    per_pair: float = 0.2, stop_event=None) -> dict:
+                    per_pair: float = 0.2, stop_event=None, register=None) -> dict:
     """Least start-to-start distances implied by resources between pairs of tasks joined by
     parallel branches: each is the optimum (or the proven bound) of the small project strictly
     between them, solved with CP-SAT, smallest first, each using the distances found before.
@@ -456,7 +456,13 @@ def resource_delays(problem: Problem, dist: list, budget: float, max_pairs: int 
         solver.parameters.max_time_in_seconds = max(0.01, min(per_pair, stop - time.perf_counter()))
         solver.parameters.num_workers = 1
         solver.parameters.catch_sigint_signal = False
+        if register is not None:
+            register(solver)
+        if stop_event is not None and stop_event.is_set():
+            break
         st = solver.solve(m)
+        if stop_event is not None and stop_event.is_set():
+            break
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             lb = int(math.ceil(solver.best_objective_bound - 1e-9))
             if lb > base[b]:
@@ -700,6 +706,7 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
         return m, S, objectives, lb
 
     # -- phases ------------------------------------------------------------------------------
+    closure_ok = n <= 400 and bool(p.active)
     built = build(extra, ub)
     if built is None:
         return Outcome(None, [PhaseResult(phases_spec[0], "INFEASIBLE")], lower, heur_ms,
@@ -718,38 +725,49 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             res, starts = PhaseResult(name, "OPTIMAL", ub, lower, 0.0, 0), None
         else:
             # a deterministic single-worker attempt first: the same plan then always gives
-            # the same levelled plan whenever it proves optimality there
+            # the same levelled plan whenever it proves optimality there.  For the finish,
+            # precedence reasoning with resources starts at once on the other core, for the
+            # case that this attempt cannot settle it
             quick = min(budget, max(0.5, _TUNING.get("_quick", 0.1) * budget)) if workers > 1 \
                 else budget
+            reasoner = None
+            if (idx == 0 and name == "finish" and reasoning and workers > 1
+                    and _TUNING.get("_reason", True) and closure_ok):
+                reasoner = _Reasoner(p, edelta, min(0.3 * budget, 5.0))
             res, starts = _phase(cp_model, model, S, objs, name, best, quick, 1, seed, progress,
                                  interrupted, deterministic=True, wall=budget)
             now = time.perf_counter()
             end = now + budget - res.seconds
             if later:
                 end = min(end, deadline - 0.3 * (deadline - now))
-            if res.status == "FEASIBLE" and not interrupted.is_set() and end - now > 0.01:
-                if (idx == 0 and name == "finish" and reasoning and workers > 1
-                        and _TUNING.get("_reason", True)):
-                    # a hard one: precedence reasoning with resources runs beside the parallel
-                    # search on the plain model, then the search goes on with the new distances
-                    res, starts, extra = _search_while_reasoning(
-                        cp_model, model, S, objs, name, starts or best, end, workers, seed,
-                        progress, interrupted, p, edelta, notes)
-                    res0 = res
-                    if extra and res.status == "FEASIBLE" and not interrupted.is_set():
-                        rebuilt = build(extra, res.value)
-                        left = end - time.perf_counter()
-                        if rebuilt is not None and left > 0.01:
-                            model, S, objs, lower2 = rebuilt
-                            lower = max(lower, lower2)
-                            res2, starts2 = _phase(cp_model, model, S, objs, name, starts, left,
-                                                   workers, seed, progress, interrupted,
-                                                   tuning=_TUNING.get("_b2"))
-                            res, starts = _merge(res0, starts, res2, starts2)
-                elif workers > 1:
-                    res2, starts2 = _phase(cp_model, model, S, objs, name, starts or best,
-                                           end - now, workers, seed, progress, interrupted)
+            if res.status != "FEASIBLE" or interrupted.is_set() or end - now <= 0.01:
+                if reasoner is not None:
+                    reasoner.stop()
+            elif reasoner is not None:
+                # a hard one: the parallel search goes on with the plain model until the
+                # reasoning is done, then with the resource-implied distances added
+                res0 = res
+                if not reasoner.done.is_set():
+                    res1, starts1 = _phase(cp_model, model, S, objs, name, starts or best,
+                                           end - now, workers, seed, progress, interrupted,
+                                           on_solver=reasoner.attach)
+                    res, starts = _merge(res0, starts, res1, starts1)
+                extra = reasoner.result()
+                notes.append(f"precedence reasoning: {len(extra)} resource-implied distances")
+                left = end - time.perf_counter()
+                if res.status == "FEASIBLE" and not interrupted.is_set() and left > 0.01:
+                    rebuilt = build(extra, res.value) if extra else None
+                    if rebuilt is not None:
+                        model, S, objs, lower2 = rebuilt
+                        lower = max(lower, lower2)
+                    res2, starts2 = _phase(cp_model, model, S, objs, name, starts, left,
+                                           workers, seed, progress, interrupted,
+                                           tuning=_TUNING.get("_b2"))
                     res, starts = _merge(res, starts, res2, starts2)
+            elif workers > 1:
+                res2, starts2 = _phase(cp_model, model, S, objs, name, starts or best,
+                                       end - now, workers, seed, progress, interrupted)
+                res, starts = _merge(res, starts, res2, starts2)
         if name == "finish" and res.bound is not None:
             lower = max(lower, res.bound)
         results.append(res)
@@ -769,45 +787,61 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
     return out
 
 
-def _search_while_reasoning(cp_model, model, S, objs, name, hint, end, workers, seed, progress,
-                            interrupted, p, edelta, notes):
-    """Run the parallel search on ``model`` until ``end`` while another thread derives
-    resource-implied distances (:func:`resource_delays`); the search stops as soon as the
-    reasoning is done, so that the caller can go on with a model that has them."""
-    box: dict = {}
-    lock = threading.Lock()
-    finished = threading.Event()
+class _Reasoner:
+    """Derives resource-implied distances (:func:`resource_delays`) in a thread, so that the
+    search can go on meanwhile; a search attached to it is stopped when it is done."""
 
-    def reason():
+    def __init__(self, p: Problem, edelta: dict, budget: float):
+        self.done = threading.Event()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._solver = None
+        self._sub = None
+        self._extra: dict = {}
+        self._thread = threading.Thread(target=self._run, args=(p, edelta, budget),
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, p, edelta, budget):
         try:
             dist = closure(p, edelta)
             if dist is not None:
-                budget = max(0.0, min(0.3 * (end - time.perf_counter()), 5.0))
-                box["extra"] = resource_delays(p, dist, budget, stop_event=finished)
+                self._extra = resource_delays(p, dist, budget, stop_event=self._stop,
+                                              register=self._register)
         finally:
-            with lock:
-                finished.set()
-                solver = box.get("solver")
+            with self._lock:
+                self.done.set()
+                solver = self._solver
             if solver is not None:
                 solver.stop_search()
 
-    def on_solver(solver):
-        with lock:
-            box["solver"] = solver
-            done = finished.is_set()
-        if done:
+    def attach(self, solver) -> None:
+        """Stop ``solver`` as soon as the reasoning is done (at once if it already is)."""
+        with self._lock:
+            self._solver = solver
+            finished = self.done.is_set()
+        if finished:
             solver.stop_search()
 
-    th = threading.Thread(target=reason, daemon=True)
-    th.start()
-    res, starts = _phase(cp_model, model, S, objs, name, hint, end - time.perf_counter(),
-                         workers, seed, progress, interrupted, on_solver=on_solver)
-    finished.set()
-    th.join()
-    extra = box.get("extra") or {}
-    if "extra" in box:
-        notes.append(f"precedence reasoning: {len(extra)} resource-implied distances")
-    return res, starts, extra
+    def _register(self, solver) -> None:
+        with self._lock:
+            self._sub = solver
+            stopped = self._stop.is_set()
+        if stopped:
+            solver.stop_search()
+
+    def stop(self) -> None:
+        """Stop the reasoning (its result is no longer needed)."""
+        with self._lock:
+            self._stop.set()
+            sub = self._sub
+        if sub is not None:
+            sub.stop_search()
+        self._thread.join()
+
+    def result(self) -> dict:
+        self._thread.join()
+        return self._extra
 
 
 def _merge(res: PhaseResult, starts, res2: PhaseResult, starts2):
