@@ -664,6 +664,9 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             m.add(S[j] >= t)
         for (a, b), d in extra_links.items():
             m.add(S[b] >= S[a] + d)
+        for group in twins:                 # interchangeable tasks: keep them in order
+            for a, b in zip(group, group[1:]):
+                m.add(S[a] <= S[b])
         if hard:
             iv = {k: m.new_fixed_size_interval_var(S[k], p.dur[k], f"i{k}") for k in p.active}
             kept = {}
@@ -707,6 +710,7 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
 
     # -- phases ------------------------------------------------------------------------------
     closure_ok = n <= 400 and bool(p.active)
+    twins = twin_groups(p)
     built = build(extra, ub)
     if built is None:
         return Outcome(None, [PhaseResult(phases_spec[0], "INFEASIBLE")], lower, heur_ms,
@@ -734,7 +738,8 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             if (idx == 0 and name == "finish" and reasoning and workers > 1
                     and _TUNING.get("_reason", True) and closure_ok):
                 reasoner = _Reasoner(p, edelta, min(0.3 * budget, 5.0))
-            res, starts = _phase(cp_model, model, S, objs, name, best, quick, 1, seed, progress,
+            res, starts = _phase(cp_model, model, S, objs, name, _in_order(best, twins), quick,
+                                 1, seed, progress,
                                  interrupted, deterministic=True, wall=budget)
             now = time.perf_counter()
             end = now + budget - res.seconds
@@ -748,7 +753,8 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
                 # reasoning is done, then with the resource-implied distances added
                 res0 = res
                 if not reasoner.done.is_set():
-                    res1, starts1 = _phase(cp_model, model, S, objs, name, starts or best,
+                    res1, starts1 = _phase(cp_model, model, S, objs, name,
+                                           _in_order(starts or best, twins),
                                            end - now, workers, seed, progress, interrupted,
                                            on_solver=reasoner.attach)
                     res, starts = _merge(res0, starts, res1, starts1)
@@ -760,13 +766,14 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
                     if rebuilt is not None:
                         model, S, objs, lower2 = rebuilt
                         lower = max(lower, lower2)
-                    res2, starts2 = _phase(cp_model, model, S, objs, name, starts, left,
+                    res2, starts2 = _phase(cp_model, model, S, objs, name,
+                                           _in_order(starts, twins), left,
                                            workers, seed, progress, interrupted,
                                            tuning=_TUNING.get("_b2"))
                     res, starts = _merge(res, starts, res2, starts2)
             elif workers > 1:
-                res2, starts2 = _phase(cp_model, model, S, objs, name, starts or best,
-                                       end - now, workers, seed, progress, interrupted)
+                res2, starts2 = _phase(cp_model, model, S, objs, name,
+                                       _in_order(starts or best, twins), end - now, workers, seed, progress, interrupted)
                 res, starts = _merge(res, starts, res2, starts2)
         if name == "finish" and res.bound is not None:
             lower = max(lower, res.bound)
@@ -785,6 +792,30 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
         if bad:  # pragma: no cover - would be a bug in the model
             raise RuntimeError("levelled schedule is not feasible: " + "; ".join(bad[:3]))
     return out
+
+
+def twin_groups(p: Problem) -> list:
+    """Groups of interchangeable tasks (same duration, demands, links both ways, bounds):
+    swapping two of them changes nothing, so the model keeps each group in start order."""
+    groups: dict = {}
+    for k in p.active:
+        if p.epreds[k] or p.esuccs[k]:
+            continue
+        key = (p.dur[k], tuple(sorted(p.demand[k].items())), tuple(sorted(p.preds[k])),
+               tuple(sorted(p.succs[k])), p.release[k], p.latest[k], p.capped[k])
+        groups.setdefault(key, []).append(k)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _in_order(hint, twins):
+    """``hint`` with the starts of each group of twins sorted (the model's order)."""
+    if hint is None or not twins:
+        return hint
+    hint = list(hint)
+    for g in twins:
+        for k, v in zip(g, sorted(hint[k] for k in g)):
+            hint[k] = v
+    return hint
 
 
 class _Reasoner:
