@@ -54,7 +54,6 @@ from .schedule import (ALAP, FF, FS, MFO, MSO, SF, SNLT, FNLT, SS, Schedule, add
                        schedule)
 
 OBJECTIVES = ("finish", "smooth")
-_TUNING: dict = {}              # CP-SAT parameters of the parallel attempts (experiments)
 NEG = -(1 << 60)
 
 
@@ -596,8 +595,7 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
     lower = max((heads[k] + tails[k] for k in range(n)), default=0)
     fixed = {k: p.release[k] for k in range(n) if p.latest[k] == p.release[k]}
     heur_ms, hint = heuristic(p, heads, tails, edelta, fixed=fixed or None, seed=seed,
-                              deadline=t0 + 0.1 * time_limit,
-                              iterations=_TUNING.get("_iters", 24))
+                              deadline=t0 + 0.1 * time_limit)
     hint_ok = not p.violations(hint)
     hard = not within_float
     if within_float:
@@ -732,11 +730,9 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             # the same levelled plan whenever it proves optimality there.  For the finish,
             # precedence reasoning with resources starts at once on the other core, for the
             # case that this attempt cannot settle it
-            quick = min(budget, max(0.5, _TUNING.get("_quick", 0.1) * budget)) if workers > 1 \
-                else budget
+            quick = min(budget, max(0.5, 0.1 * budget)) if workers > 1 else budget
             reasoner = None
-            if (idx == 0 and name == "finish" and reasoning and workers > 1
-                    and _TUNING.get("_reason", True) and closure_ok):
+            if idx == 0 and name == "finish" and reasoning and workers > 1 and closure_ok:
                 reasoner = _Reasoner(p, edelta, min(0.3 * budget, 5.0))
             res, starts = _phase(cp_model, model, S, objs, name, _in_order(best, twins), quick,
                                  1, seed, progress,
@@ -768,8 +764,7 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
                         lower = max(lower, lower2)
                     res2, starts2 = _phase(cp_model, model, S, objs, name,
                                            _in_order(starts, twins), left,
-                                           workers, seed, progress, interrupted,
-                                           tuning=_TUNING.get("_b2"))
+                                           workers, seed, progress, interrupted)
                     res, starts = _merge(res, starts, res2, starts2)
             elif workers > 1:
                 res2, starts2 = _phase(cp_model, model, S, objs, name,
@@ -893,7 +888,7 @@ def _merge(res: PhaseResult, starts, res2: PhaseResult, starts2):
 
 
 def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progress,
-           interrupted, deterministic=False, on_solver=None, tuning=None, wall=None):
+           interrupted, deterministic=False, on_solver=None, wall=None):
     """Minimise ``objs[name]`` (earlier phases are already constraints of ``model``)."""
     t0 = time.perf_counter()
     model.clear_objective()
@@ -912,14 +907,6 @@ def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progres
     prm.num_workers = max(1, workers)
     prm.random_seed = seed
     prm.catch_sigint_signal = False
-    if not deterministic:
-        for k, v in (tuning if tuning is not None else _TUNING).items():
-            if k.startswith("_"):
-                continue
-            if k == "subsolvers":
-                prm.subsolvers.extend(v)
-            else:
-                setattr(prm, k, v)
     sols = _Solutions(cp_model, S, name, progress, t0)
     if on_solver is not None:
         on_solver(solver)
@@ -950,12 +937,18 @@ def _improving(progress):
 
 
 def _elapsed_deltas(p: Problem, heads: list) -> dict:
-    """A safe least distance ``fn(x) - x`` for each elapsed-day link, over a long range of
-    starts from the predecessor's earliest start (used for tails and reasoning only)."""
+    """A safe least distance ``fn(x) - x`` for each elapsed-day link: the least over every start
+    the predecessor can have in an optimal plan (from its earliest start on, over more than the
+    whole plan could span), used for tails and reasoning only."""
     out = {}
+    if not p.elinks:
+        return out
+    span = 2 * (sum(p.dur) + sum(abs(d) for _, _, d in p.links) +
+                sum(b - a for spans in p.blocked for a, b in spans)) + 3 * 366
+    span = min(span, 10 * 366)          # calendars repeat yearly; ten years is plenty
     for i, j, fn in p.elinks:
         x0 = heads[i]
-        out[(i, j)] = min(fn(x) - x for x in range(x0, x0 + 3 * 366))
+        out[(i, j)] = min(fn(x) - x for x in range(x0, x0 + span))
     return out
 
 
@@ -1012,7 +1005,6 @@ def compile_plan(plan: Plan, within_float: bool = False) -> Context:
     capacity = [max(1, round(r.capacity * scale)) for r in plan.resources]
     leaves = list(net.order)
     index = {i: k for k, i in enumerate(leaves)}
-    n = len(leaves)
     dur, demand, release, latest, capped, floors, names = [], [], [], [], [], [], []
     for i in leaves:
         t = tasks[i]

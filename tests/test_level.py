@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from planner.io.yaml_plan import load_plan, save_plan
 from planner.level import level, resource_loads
-from planner.schedule import pos, schedule
+from planner.schedule import schedule
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(ROOT, "plans", "ssiks_it.yaml")
