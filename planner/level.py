@@ -621,90 +621,8 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
         phases_spec = phases_spec[:-1]
 
     def build(extra_links, ub_ms):
-        hd = p.heads(extra_links)
-        tl = p.tails(extra_links, edelta)
-        H = horizon_of(ub_ms)
-        lo = hd
-        hi = []
-        for k in range(n):
-            h = H - tl[k]
-            if p.latest[k] is not None:
-                h = min(h, p.latest[k])
-            hi.append(max(h, lo[k]) if not hard else h)
-        if hard and any(hi[k] < lo[k] for k in range(n)):
-            return None
-        m = cp_model.CpModel()
-        S = [m.new_int_var(lo[k], hi[k], f"s{k}") for k in range(n)]
-        lb = max((hd[k] + tl[k] for k in range(n)), default=0)
-        M = m.new_int_var(min(lb, H), H, "finish")
-        for k in range(n):
-            implied = any(d + p.dur[j] >= p.dur[k] and p.capped[j] is None
-                          for j, d in p.succs[k])
-            if not implied:
-                m.add(M >= S[k] + p.dur[k])
-        for i, j, d in p.links:
-            cap = p.capped[j]
-            if cap is None or hi[i] + d <= cap:
-                m.add(S[j] >= S[i] + d)
-            else:
-                aux = m.new_int_var(min(lo[i] + d, cap), cap, "")
-                m.add_min_equality(aux, [S[i] + d, cap])
-                m.add(S[j] >= aux)
-        for i, j, fn in p.elinks:
-            table = [fn(x) for x in range(lo[i], hi[i] + 1)]
-            t = m.new_int_var(min(table), max(table), "")
-            m.add_element(S[i] - lo[i], table, t)
-            cap = p.capped[j]
-            if cap is not None:
-                aux = m.new_int_var(min(min(table), cap), cap, "")
-                m.add_min_equality(aux, [t, cap])
-                t = aux
-            m.add(S[j] >= t)
-        for (a, b), d in extra_links.items():
-            m.add(S[b] >= S[a] + d)
-        for group in twins:                 # interchangeable tasks: keep them in order
-            for a, b in zip(group, group[1:]):
-                m.add(S[a] <= S[b])
-        if hard:
-            iv = {k: m.new_fixed_size_interval_var(S[k], p.dur[k], f"i{k}") for k in p.active}
-            kept = {}
-        else:
-            # within float a task may be left out of levelling (it keeps its links, and its
-            # conflicts remain); the first phase minimises the work left out
-            kept = {k: m.new_bool_var(f"kept{k}") for k in p.active}
-            iv = {k: m.new_optional_fixed_size_interval_var(S[k], p.dur[k], kept[k], f"i{k}")
-                  for k in p.active}
-        capvar = []
-        weights = []
-        for r, cap in enumerate(p.capacity):
-            ks = [k for k in p.active if p.demand[k].get(r)]
-            need = max([p.demand[k][r] for k in ks], default=0)
-            total = sum(p.demand[k][r] for k in ks)
-            weights.append(max(1, round(1000 / cap)))
-            cv = m.new_int_var(min(need, cap), cap, f"peak{r}") if "peak" in phases_spec \
-                else cap
-            capvar.append(cv)
-            if not ks or (total <= cap and not p.blocked[r] and isinstance(cv, int)):
-                continue
-            intervals = [iv[k] for k in ks]
-            demands = [p.demand[k][r] for k in ks]
-            for a, b in p.blocked[r]:
-                if b > min(lo) and a < H + 1:
-                    intervals.append(m.new_fixed_size_interval_var(a, b - a, ""))
-                    demands.append(cv)
-            if hard:
-                size = m.new_int_var(0, H, "")
-                intervals.append(m.new_interval_var(M, size, H, ""))
-                demands.append(cv)
-            m.add_cumulative(intervals, demands, cv)
-        work = {k: p.dur[k] * sum(p.demand[k].values()) for k in kept}
-        objectives = {
-            "finish": M,
-            "delay": sum(S[k] for k in range(n)) - sum(p.release),
-            "peak": sum(w * c for w, c in zip(weights, capvar) if not isinstance(c, int)),
-            "overload": sum(work.values()) - sum(work[k] * x for k, x in kept.items()),
-        }
-        return m, S, objectives, lb
+        return _build(cp_model, p, edelta, twins, extra_links, horizon_of(ub_ms), hard,
+                      phases_spec)
 
     # -- phases ------------------------------------------------------------------------------
     closure_ok = n <= 400 and bool(p.active)
@@ -749,10 +667,16 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
                 # reasoning is done, then with the resource-implied distances added
                 res0 = res
                 if not reasoner.done.is_set():
-                    res1, starts1 = _phase(cp_model, model, S, objs, name,
-                                           _in_order(starts or best, twins),
-                                           end - now, workers, seed, progress, interrupted,
-                                           on_solver=reasoner.attach)
+                    # meanwhile search the mirror image (time running backwards) when the
+                    # plan allows it: the same optimum, often found or proven more easily
+                    res1, starts1 = _mirror_phase(cp_model, p, starts or best,
+                                                  (end - now) / 2, workers, seed, progress,
+                                                  interrupted, None)
+                    if res1 is None:
+                        res1, starts1 = _phase(cp_model, model, S, objs, name,
+                                               _in_order(starts or best, twins),
+                                               end - now, workers, seed, progress,
+                                               interrupted, on_solver=reasoner.attach)
                     res, starts = _merge(res0, starts, res1, starts1)
                 extra = reasoner.result()
                 notes.append(f"precedence reasoning: {len(extra)} resource-implied distances")
@@ -787,6 +711,56 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
         if bad:  # pragma: no cover - would be a bug in the model
             raise RuntimeError("levelled schedule is not feasible: " + "; ".join(bad[:3]))
     return out
+
+
+def mirror(p: Problem):
+    """The mirror image of ``p`` (every link reversed, time running backwards) and the common
+    start ``r0``, when ``p`` has no upper bounds, absences or elapsed-day lags and every task
+    starts no earlier than its links say from ``r0``; else None.  A start ``S'`` of the mirror
+    is the start ``r0 + M' - S' - dur`` of ``p``, where ``M'`` is the mirror's makespan."""
+    if p.elinks or any(x is not None for x in p.latest) or \
+            any(x is not None for x in p.capped) or any(p.blocked):
+        return None
+    roots = {p.release[k] for k in range(p.n) if not p.preds[k]}
+    if len(roots) != 1:
+        return None
+    r0 = roots.pop()
+    base = Problem(p.dur, p.links, p.capacity, p.demand, release=[r0] * p.n)
+    if base.heads() != list(p.release):
+        return None
+    links = [(j, i, d + p.dur[j] - p.dur[i]) for i, j, d in p.links]
+    return Problem(p.dur, links, p.capacity, p.demand, names=p.names), r0
+
+
+def _mirror_phase(cp_model, p: Problem, hint, seconds, workers, seed, progress, interrupted,
+                  on_solver):
+    """Minimise the makespan on the mirror image of ``p`` (see :func:`mirror`); the result in
+    ``p``'s terms, or ``(None, None)`` when ``p`` has no mirror image or no known schedule."""
+    found = mirror(p)
+    if found is None or hint is None:
+        return None, None
+    q, r0 = found
+    ms = p.makespan(hint)
+    twins = twin_groups(q)
+    built = _build(cp_model, q, {}, twins, {}, ms - r0, True, ["finish"])
+    if built is None:
+        return None, None
+    m, S, objs, _lb = built
+    mhint = [ms - hint[k] - p.dur[k] for k in range(p.n)]
+    def shifted(phase, value, bound, secs):
+        progress(phase, value + r0, bound + r0, secs)
+
+    res, starts = _phase(cp_model, m, S, objs, "finish", _in_order(mhint, twins), seconds,
+                         workers, seed, shifted if progress is not None else None, interrupted,
+                         on_solver=on_solver)
+    if starts is not None:
+        total = r0 + max(starts[k] + p.dur[k] for k in range(p.n))
+        starts = [total - starts[k] - p.dur[k] for k in range(p.n)]
+    if res.value is not None:
+        res.value += r0
+    if res.bound is not None:
+        res.bound += r0
+    return res, starts
 
 
 def twin_groups(p: Problem) -> list:
@@ -919,6 +893,97 @@ def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progres
         res.bound = int(math.ceil(solver.best_objective_bound - 1e-9))
         starts = [solver.value(v) for v in S]
     return res, starts
+
+
+def _build(cp_model, p: Problem, edelta: dict, twins: list, extra_links: dict, H: int,
+           hard: bool, phases_spec: list):
+    """The CP-SAT model of ``p`` with horizon ``H``: ``(model, start vars, objectives, lower
+    bound)``, or None when a time window is empty.  ``hard``: capacities must hold (else, within
+    float, a task may be left out of levelling)."""
+    n = p.n
+    hd = p.heads(extra_links)
+    tl = p.tails(extra_links, edelta)
+    lo = hd
+    hi = []
+    for k in range(n):
+        h = H - tl[k]
+        if p.latest[k] is not None:
+            h = min(h, p.latest[k])
+        hi.append(max(h, lo[k]) if not hard else h)
+    if hard and any(hi[k] < lo[k] for k in range(n)):
+        return None
+    m = cp_model.CpModel()
+    S = [m.new_int_var(lo[k], hi[k], f"s{k}") for k in range(n)]
+    lb = max((hd[k] + tl[k] for k in range(n)), default=0)
+    M = m.new_int_var(min(lb, H), H, "finish")
+    for k in range(n):
+        implied = any(d + p.dur[j] >= p.dur[k] and p.capped[j] is None
+                      for j, d in p.succs[k])
+        if not implied:
+            m.add(M >= S[k] + p.dur[k])
+    for i, j, d in p.links:
+        cap = p.capped[j]
+        if cap is None or hi[i] + d <= cap:
+            m.add(S[j] >= S[i] + d)
+        else:
+            aux = m.new_int_var(min(lo[i] + d, cap), cap, "")
+            m.add_min_equality(aux, [S[i] + d, cap])
+            m.add(S[j] >= aux)
+    for i, j, fn in p.elinks:
+        table = [fn(x) for x in range(lo[i], hi[i] + 1)]
+        t = m.new_int_var(min(table), max(table), "")
+        m.add_element(S[i] - lo[i], table, t)
+        cap = p.capped[j]
+        if cap is not None:
+            aux = m.new_int_var(min(min(table), cap), cap, "")
+            m.add_min_equality(aux, [t, cap])
+            t = aux
+        m.add(S[j] >= t)
+    for (a, b), d in extra_links.items():
+        m.add(S[b] >= S[a] + d)
+    for group in twins:                 # interchangeable tasks: keep them in order
+        for a, b in zip(group, group[1:]):
+            m.add(S[a] <= S[b])
+    if hard:
+        iv = {k: m.new_fixed_size_interval_var(S[k], p.dur[k], f"i{k}") for k in p.active}
+        kept = {}
+    else:
+        # within float a task may be left out of levelling (it keeps its links, and its
+        # conflicts remain); the first phase minimises the work left out
+        kept = {k: m.new_bool_var(f"kept{k}") for k in p.active}
+        iv = {k: m.new_optional_fixed_size_interval_var(S[k], p.dur[k], kept[k], f"i{k}")
+              for k in p.active}
+    capvar = []
+    weights = []
+    for r, cap in enumerate(p.capacity):
+        ks = [k for k in p.active if p.demand[k].get(r)]
+        need = max([p.demand[k][r] for k in ks], default=0)
+        total = sum(p.demand[k][r] for k in ks)
+        weights.append(max(1, round(1000 / cap)))
+        cv = m.new_int_var(min(need, cap), cap, f"peak{r}") if "peak" in phases_spec \
+            else cap
+        capvar.append(cv)
+        if not ks or (total <= cap and not p.blocked[r] and isinstance(cv, int)):
+            continue
+        intervals = [iv[k] for k in ks]
+        demands = [p.demand[k][r] for k in ks]
+        for a, b in p.blocked[r]:
+            if b > min(lo) and a < H + 1:
+                intervals.append(m.new_fixed_size_interval_var(a, b - a, ""))
+                demands.append(cv)
+        if hard:
+            size = m.new_int_var(0, H, "")
+            intervals.append(m.new_interval_var(M, size, H, ""))
+            demands.append(cv)
+        m.add_cumulative(intervals, demands, cv)
+    work = {k: p.dur[k] * sum(p.demand[k].values()) for k in kept}
+    objectives = {
+        "finish": M,
+        "delay": sum(S[k] for k in range(n)) - sum(p.release),
+        "peak": sum(w * c for w, c in zip(weights, capvar) if not isinstance(c, int)),
+        "overload": sum(work.values()) - sum(work[k] * x for k, x in kept.items()),
+    }
+    return m, S, objectives, lb
 
 
 def _improving(progress):
