@@ -145,7 +145,8 @@ def load_cmd(plan, fmt, png_dir, unlevelled):
     On a plan as written (no levelling delays) this is the unlevelled load; on a plan written
     by `planner level -o` it is the levelled one.  Exits 1 when a resource is over-allocated.
     """
-    from .level import format_loads, loads_to_dict, resource_loads
+    from .level import resource_loads
+    from .render.levelling import format_loads, loads_to_dict
 
     p = _load_plan(plan)
     if unlevelled:
@@ -229,7 +230,8 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
     """
     import time
 
-    from .level import format_report, level, progress_printer, result_to_dict
+    from .level import level
+    from .render.levelling import format_report, progress_printer, result_to_dict
 
     p = _load_plan(plan)
     progress = None
