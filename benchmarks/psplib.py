@@ -183,7 +183,9 @@ def main(argv=None) -> int:
     ap.add_argument("--optimum", help="table of known optimal makespans (e.g. j30opt.sm)")
     args = ap.parse_args(argv)
 
-    from ortools.sat.python import cp_model  # noqa: F401  (import once, before any timing)
+    import importlib
+
+    importlib.import_module("ortools.sat.python.cp_model")  # imported once, before any timing
 
     from planner.level import level
 

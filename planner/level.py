@@ -31,11 +31,10 @@ one cumulative per resource):
   branches, the least distance between them is computed from the small project in between
   (its own little RCPSP) and added as a redundant precedence, which tightens every window.
 
-Every phase first runs a deterministic single-worker search (so the same plan gives the same
-levelled plan whenever that search proves optimality).  A finish it cannot settle goes on in
-parallel: the reasoning above runs on one core from the start; the parallel search (a complete
-worker and a large-neighbourhood one) works on the mirror image of the problem (time reversed,
-often easier) for half of the remaining time, then on the problem with the new distances.
+Every phase first runs a short deterministic single-worker search (so the same plan gives the
+same levelled plan whenever that search proves optimality), while the precedence reasoning runs
+on the other core.  A finish it cannot settle goes on as one continuous parallel search (a
+complete worker and a large-neighbourhood one) on the model with the new distances.
 
 Nothing here knows about files or the command line: :mod:`planner.cli` writes the levelled plan
 (each delayed task gets ``leveling_delay`` working days, which :func:`planner.schedule.schedule`
@@ -646,61 +645,46 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             results.append(PhaseResult(name, "SKIPPED"))
             continue
         later = len(phases_spec) - idx - 1
+        t_phase = time.perf_counter()
         budget = left * (0.7 if later else 1.0) if idx == 0 else left / (later + 1)
         if idx == 0 and name == "finish" and ub is not None and ub == lower:
             res, starts = PhaseResult(name, "OPTIMAL", ub, lower, 0.0, 0), None
         else:
             # a deterministic single-worker attempt first: the same plan then always gives
             # the same levelled plan whenever it proves optimality there.  For the finish,
-            # precedence reasoning with resources starts at once on the other core, for the
+            # precedence reasoning with resources runs meanwhile on the other core, for the
             # case that this attempt cannot settle it
-            quick = min(budget, max(0.5, 0.1 * budget)) if workers > 1 else budget
+            quick = min(budget, max(0.2, 0.02 * budget)) if workers > 1 else budget
             reasoner = None
             if idx == 0 and name == "finish" and reasoning and workers > 1 and closure_ok:
-                reasoner = _Reasoner(p, edelta, min(0.3 * budget, 5.0))
+                reasoner = _Reasoner(p, edelta, min(1.0, 0.1 * budget))
             res, starts = _phase(cp_model, model, S, objs, name, _in_order(best, twins), quick,
-                                 1, seed, progress,
-                                 interrupted, deterministic=True, wall=budget)
-            now = time.perf_counter()
-            end = now + budget - res.seconds
-            if later:
-                end = min(end, deadline - 0.3 * (deadline - now))
-            if res.status != "FEASIBLE" or interrupted.is_set() or end - now <= 0.01:
-                if reasoner is not None:
+                                 1, seed, progress, interrupted, deterministic=True,
+                                 wall=budget)
+            settled = res.status != "FEASIBLE" or interrupted.is_set()
+            if reasoner is not None:
+                if settled:
                     reasoner.stop()
-            elif reasoner is not None:
-                # a hard one: the parallel search goes on with the plain model until the
-                # reasoning is done, then with the resource-implied distances added
-                res0 = res
-                if not reasoner.done.is_set():
-                    # meanwhile search the mirror image (time running backwards) when the
-                    # plan allows it: the same optimum, often found or proven more easily
-                    res1, starts1 = _mirror_phase(cp_model, p, starts or best,
-                                                  (end - now) / 2, workers, seed + 1,
-                                                  progress, interrupted, None)
-                    if res1 is None:
-                        res1, starts1 = _phase(cp_model, model, S, objs, name,
-                                               _in_order(starts or best, twins),
-                                               end - now, workers, seed, progress,
-                                               interrupted, on_solver=reasoner.attach)
-                    res, starts = _merge(res0, starts, res1, starts1)
-                extra = reasoner.result()
-                notes.append(f"precedence reasoning: {len(extra)} resource-implied distances")
-                left = end - time.perf_counter()
-                if res.status == "FEASIBLE" and not interrupted.is_set() and left > 0.01:
+                else:
+                    extra = reasoner.result()
+                    notes.append(f"precedence reasoning: {len(extra)} resource-implied "
+                                 f"distances")
                     rebuilt = build(extra, res.value) if extra else None
                     if rebuilt is not None:
                         model, S, objs, lower2 = rebuilt
                         lower = max(lower, lower2)
-                    res2, starts2 = _phase(cp_model, model, S, objs, name,
-                                           _in_order(starts, twins), left,
-                                           workers, seed + 2, progress, interrupted)
-                    res, starts = _merge(res, starts, res2, starts2)
-            elif workers > 1:
-                res2, starts2 = _phase(cp_model, model, S, objs, name,
-                                       _in_order(starts or best, twins), end - now, workers,
-                                       seed, progress, interrupted)
-                res, starts = _merge(res, starts, res2, starts2)
+            now = time.perf_counter()
+            end = now + budget - (now - t_phase)
+            if later:
+                end = min(end, deadline - 0.3 * (deadline - now))
+            if not settled and workers > 1 and end - now > 0.01:
+                # one continuous parallel search for the rest (restarts lose what the search
+                # has learnt); on a small problem without a hint, which measurably proves
+                # optimality sooner, the best plan so far being kept anyway
+                hint = _in_order(starts or best, twins) if n > 400 or idx > 0 else None
+                res2, starts2 = _phase(cp_model, model, S, objs, name, hint, end - now,
+                                       workers, seed, progress, interrupted)
+                res, starts = _merge(res, starts or best, res2, starts2)
         if name == "finish" and res.bound is not None:
             lower = max(lower, res.bound)
         results.append(res)
@@ -718,59 +702,6 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
         if bad:  # pragma: no cover - would be a bug in the model
             raise RuntimeError("levelled schedule is not feasible: " + "; ".join(bad[:3]))
     return out
-
-
-def mirror(p: Problem):
-    """The mirror image of ``p`` (every link reversed, time running backwards) and the common
-    start ``r0``, when ``p`` has no upper bounds, absences or elapsed-day lags and every task
-    starts no earlier than its links say from ``r0``; else None.  A start ``S'`` of the mirror
-    is the start ``r0 + M' - S' - dur`` of ``p``, where ``M'`` is the mirror's makespan."""
-    if p.elinks or any(x is not None for x in p.latest) or \
-            any(x is not None for x in p.capped) or any(p.blocked):
-        return None
-    roots = {p.release[k] for k in range(p.n) if not p.preds[k]}
-    if len(roots) != 1:
-        return None
-    r0 = roots.pop()
-    base = Problem(p.dur, p.links, p.capacity, p.demand, release=[r0] * p.n)
-    if base.heads() != list(p.release):
-        return None
-    links = [(j, i, d + p.dur[j] - p.dur[i]) for i, j, d in p.links]
-    return Problem(p.dur, links, p.capacity, p.demand, names=p.names), r0
-
-
-def _mirror_phase(cp_model, p: Problem, hint, seconds, workers, seed, progress, interrupted,
-                  on_solver):
-    """Minimise the makespan on the mirror image of ``p`` (see :func:`mirror`); the result in
-    ``p``'s terms, or ``(None, None)`` when ``p`` has no mirror image or no known schedule."""
-    found = mirror(p)
-    if found is None or hint is None:
-        return None, None
-    q, r0 = found
-    ms = p.makespan(hint)
-    # the mirror's own heuristic plan as the hint: a search from another start than the
-    # forward one (mirroring its best plan tends to lead back to the same neighbourhood)
-    qh, qt = q.heads(), q.tails()
-    _qms, mhint = heuristic(q, qh, qt, {})
-    twins = twin_groups(q)
-    built = _build(cp_model, q, {}, twins, {}, ms - r0, True, ["finish"])
-    if built is None:
-        return None, None
-    m, S, objs, _lb = built
-    def shifted(phase, value, bound, secs):
-        progress(phase, value + r0, bound + r0, secs)
-
-    res, starts = _phase(cp_model, m, S, objs, "finish", _in_order(mhint, twins), seconds,
-                         workers, seed, shifted if progress is not None else None, interrupted,
-                         on_solver=on_solver, lns_only=True)
-    if starts is not None:
-        total = r0 + max(starts[k] + p.dur[k] for k in range(p.n))
-        starts = [total - starts[k] - p.dur[k] for k in range(p.n)]
-    if res.value is not None:
-        res.value += r0
-    if res.bound is not None:
-        res.bound += r0
-    return res, starts
 
 
 def twin_groups(p: Problem) -> list:
@@ -799,13 +730,11 @@ def _in_order(hint, twins):
 
 class _Reasoner:
     """Derives resource-implied distances (:func:`resource_delays`) in a thread, so that the
-    search can go on meanwhile; a search attached to it is stopped when it is done."""
+    first search can run meanwhile on the other core."""
 
     def __init__(self, p: Problem, edelta: dict, budget: float):
-        self.done = threading.Event()
         self._stop = threading.Event()
         self._lock = threading.Lock()
-        self._solver = None
         self._sub = None
         self._extra: dict = {}
         self._thread = threading.Thread(target=self._run, args=(p, edelta, budget),
@@ -813,25 +742,10 @@ class _Reasoner:
         self._thread.start()
 
     def _run(self, p, edelta, budget):
-        try:
-            dist = closure(p, edelta)
-            if dist is not None:
-                self._extra = resource_delays(p, dist, budget, stop_event=self._stop,
-                                              register=self._register)
-        finally:
-            with self._lock:
-                self.done.set()
-                solver = self._solver
-            if solver is not None:
-                solver.stop_search()
-
-    def attach(self, solver) -> None:
-        """Stop ``solver`` as soon as the reasoning is done (at once if it already is)."""
-        with self._lock:
-            self._solver = solver
-            finished = self.done.is_set()
-        if finished:
-            solver.stop_search()
+        dist = closure(p, edelta)
+        if dist is not None:
+            self._extra = resource_delays(p, dist, budget, stop_event=self._stop,
+                                          register=self._register)
 
     def _register(self, solver) -> None:
         with self._lock:
@@ -850,6 +764,7 @@ class _Reasoner:
         self._thread.join()
 
     def result(self) -> dict:
+        """The distances found (waits for the reasoning to use up its budget)."""
         self._thread.join()
         return self._extra
 
@@ -872,7 +787,7 @@ def _merge(res: PhaseResult, starts, res2: PhaseResult, starts2):
 
 
 def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progress,
-           interrupted, deterministic=False, on_solver=None, wall=None, lns_only=False):
+           interrupted, deterministic=False, wall=None):
     """Minimise ``objs[name]`` (earlier phases are already constraints of ``model``)."""
     t0 = time.perf_counter()
     model.clear_objective()
@@ -891,10 +806,7 @@ def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progres
     prm.num_workers = max(1, workers)
     prm.random_seed = seed
     prm.catch_sigint_signal = False
-    prm.use_lns_only = lns_only
     sols = _Solutions(cp_model, S, name, progress, t0)
-    if on_solver is not None:
-        on_solver(solver)
     status = _run(solver, model, sols.callback, interrupted)
     res = PhaseResult(name, solver.status_name(status) if status is not None else "UNKNOWN",
                       seconds=time.perf_counter() - t0, solutions=sols.count)

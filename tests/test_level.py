@@ -440,35 +440,3 @@ def test_resource_implied_distances_hold_in_every_feasible_schedule():
         assert not p.violations(S)
         for (a, b), d in extra.items():
             assert S[b] - S[a] >= d
-
-
-def test_mirror_image_gives_a_feasible_plan_with_the_same_optimum():
-    from ortools.sat.python import cp_model
-
-    from planner.level import _mirror_phase, heuristic, mirror
-    import threading
-
-    p = _j30_problem("j3010_4")
-    q, r0 = mirror(p)
-    assert r0 == 0 and len(q.links) == len(p.links)
-    _ms, hint = heuristic(p, p.heads(), p.tails(), {})
-    res, S = _mirror_phase(cp_model, p, hint, 10.0, 2, 0, None, threading.Event(), None)
-    assert res.status == "OPTIMAL" and res.value == 58
-    assert not p.violations(S) and p.makespan(S) == 58
-
-
-def test_no_mirror_image_with_absences_or_upper_bounds(tmp_path):
-    from planner.level import compile_plan, mirror
-
-    plan = load_plan(write_plan(tmp_path, """
-resources: [{id: p, name: P, capacity: 1, absences: [{date: 2024-01-10}]}]
-tasks:
-  - {id: t, name: T, duration: 3, resources: {p: 1}}
-"""))
-    assert mirror(compile_plan(plan).problem) is None
-    plan = load_plan(write_plan(tmp_path, """
-resources: [{id: p, name: P, capacity: 1}]
-tasks:
-  - {id: t, name: T, duration: 3, resources: {p: 1}, constraint: {type: SNLT, date: 2024-01-09}}
-"""))
-    assert mirror(compile_plan(plan).problem) is None
