@@ -985,9 +985,9 @@ def compile_plan(plan: Plan, within_float: bool = False) -> Context:
             raise PlanError(f"summary task {t.id} has resources; assign them to its subtasks "
                             f"(levelling moves leaf tasks)", path=t.assignments[0].src or t.src)
         c = net.constraint[i]
-        if t.assignments and not t.summary and c is not None and c[0] == ALAP:
-            raise PlanError(f"task {t.id} is 'as late as possible' and has resources; levelling "
-                            f"supports ASAP tasks and dated constraints",
+        if not t.summary and c is not None and c[0] == ALAP:
+            raise PlanError(f"task {t.id} is 'as late as possible': levelling supports ASAP "
+                            f"tasks and dated constraints (make it ASAP or give it a date)",
                             path=(t.constraint.src if t.constraint else t.src))
     scale = units_scale(plan)
     capacity = [max(1, round(r.capacity * scale)) for r in plan.resources]

@@ -370,9 +370,9 @@ def test_cli_level_writes_a_plan_every_command_uses(tmp_path):
     ("resources: [{id: r, name: R}]\ntasks:\n  - id: s\n    name: S\n    resources: {r: 1}\n"
      "    tasks: [{id: a, name: A, duration: 1}]\n",
      "plan.yaml:6: summary task s has resources"),
-    ("resources: [{id: r, name: R}]\ntasks:\n"
-     "  - {id: a, name: A, duration: 1, constraint: ALAP, resources: {r: 1}}\n",
-     "plan.yaml:4: task a is 'as late as possible' and has resources"),
+    ("resources: [{id: r, name: R}]\ntasks:\n  - {id: a, name: A, duration: 1, "
+     "resources: {r: 1}}\n  - {id: b, name: B, duration: 1, constraint: ALAP}\n",
+     "plan.yaml:5: task b is 'as late as possible': levelling supports ASAP tasks"),
 ])
 def test_cli_bad_input(tmp_path, body, message):
     path = write_plan(tmp_path, body)
