@@ -571,7 +571,7 @@ def _run(solver, model, callback, interrupted: threading.Event):
 
 
 def solve(problem: Problem, objective: str = "finish", within_float: bool = False,
-          time_limit: float = 10.0, workers: int = 2, progress=None, seed: int = 0,
+          time_limit: float = 10.0, workers: int = 2, progress=None, seed: int = 1,
           reasoning: bool = True, stable: bool = True) -> Outcome:
     """Level ``problem``: see the module docstring for the phases.  ``progress(phase, value,
     bound, seconds)`` is called on every improving solution."""
@@ -804,7 +804,7 @@ def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progres
     else:
         prm.max_time_in_seconds = max(0.01, seconds)
     prm.num_workers = max(1, workers)
-    prm.random_seed = seed
+    prm.random_seed = seed              # 1 is CP-SAT's own default
     prm.catch_sigint_signal = False
     sols = _Solutions(cp_model, S, name, progress, t0)
     status = _run(solver, model, sols.callback, interrupted)
