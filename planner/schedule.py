@@ -248,6 +248,11 @@ def compile_plan(plan: Plan, cal: WorkCalendar) -> Network:
     for i, t in enumerate(tasks):
         c = t.constraint
         if c is not None and c.type != "ASAP":
+            if t.summary:
+                raise PlanError(f"summary task {t.id} has a constraint ({c.type}); "
+                                f"MS Project-compatible scheduling does not apply constraints "
+                                f"of summary tasks: put it on its subtasks",
+                                path=c.src or t.src)
             cc = CONSTRAINT_CODE[c.type]
             if c.date is not None:
                 _check_date(cal, c.date, c.src or t.src)

@@ -163,3 +163,18 @@ def test_as_late_as_possible():
     assert get("B")[:2] == (D(26), D(27))
     assert get("E")[:2] == (D(28), D(28))     # and its successor follows it there
     assert get("B")[2] == 0                    # MS Project gives an ALAP task no float
+
+
+def test_summary_with_one_extra_key_keeps_it():
+    sched, _get = run("[{id: P, name: Phase, notes: kept, tasks: [{id: B, name: B, duration: 2}]}]")
+    assert sched.plan.tasks[sched.i("P")].notes == "kept"
+
+
+def test_a_constraint_on_a_summary_is_refused_not_ignored():
+    # MS Project-compatible scheduling (MPXJ's) does not apply it; silently ignoring it would
+    # mislead, so the plan says where it must go
+    from planner.errors import PlanError
+
+    with pytest.raises(PlanError, match="summary task P has a constraint .SNET.*subtasks"):
+        run("[{id: P, name: Phase, constraint: {type: SNET, date: 2025-03-17}, "
+            "tasks: [{id: B, name: B, duration: 2}]}]")

@@ -389,10 +389,10 @@ def test_export_import_export_from_the_command_line(tmp_path):
     first, plan, second = tmp_path / "a.xml", tmp_path / "plan.yaml", tmp_path / "b.xml"
     r = runner.invoke(main, ["export", SEED, "-o", str(first)])
     assert r.exit_code == 0, r.output
-    assert "54 tasks, 51 links, 0 resources; 2023-06-14 to 2024-06-28" in r.stderr
+    assert "54 tasks, 51 links, 5 resources; 2023-06-14 to 2024-06-28" in r.stderr
     r = runner.invoke(main, ["import", str(first), "-o", str(plan)])
     assert r.exit_code == 0, r.output
-    assert ("54 tasks (4 summaries), 51 links, 0 resources; calendar norway (summer, "
+    assert ("54 tasks (4 summaries), 51 links, 5 resources; calendar norway (summer, "
             "easter_week, romjul) + 0 exceptions; 2023-06-14 to 2024-06-28; dates as in the "
             "file for 54/54 tasks") in r.stderr
     assert "note:" not in r.stderr

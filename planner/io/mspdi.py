@@ -938,6 +938,11 @@ class _Reader:
             t = r.get("task")
             if t is not None and not t.summary and t.duration is None:
                 raise self.fail(r["el"], f"task UID {r['uid']} has no <Duration>")
+            if t is not None and t.summary and t.constraint is not None:
+                self.notes.append(f"summary task UID {r['uid']}: its {t.constraint.type} "
+                                  f"constraint is dropped (MS Project-compatible scheduling "
+                                  f"does not apply constraints of summary tasks)")
+                t.constraint = None
         return tasks
 
     def _task_id(self, r) -> str:

@@ -129,7 +129,7 @@ def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
             else:
                 duration = _duration(duration, tpath + ("duration",))
         task = Task(tid, name, duration, parent, level, summary=is_summary, src=tpath)
-        if len(item) > 3 + is_summary:
+        if len(item) > 2 + (duration is not None) + is_summary + ("predecessors" in item):
             _task_extras(task, item, tpath, res_ids)
         elif "predecessors" in item:
             task.predecessors = parse_predecessors(item["predecessors"],
