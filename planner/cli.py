@@ -502,7 +502,8 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
     from .level import level
     from .render.levelling import format_report, progress_printer, result_to_dict
 
-    p, _overlays = load_with_overlays(plan, scenarios, sets)
+    p, overlays = load_with_overlays(plan, scenarios, sets)
+    label = plan + "".join(f" + {o.name}" for o in overlays)
     progress = None
     if not quiet:
         from .level import units_scale
@@ -525,7 +526,7 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
 
         text = json.dumps(result_to_dict(res), ensure_ascii=False, indent=1) + "\n"
     else:
-        text = format_report(res, plan)
+        text = format_report(res, label)
     click.echo(text, nl=False)
     if res.outcome.starts is None:
         why = "; ".join(res.outcome.notes) or res.status

@@ -440,3 +440,15 @@ def test_resource_implied_distances_hold_in_every_feasible_schedule():
         assert not p.violations(S)
         for (a, b), d in extra.items():
             assert S[b] - S[a] >= d
+
+
+def test_cli_levels_a_scenario_and_the_levelled_plan_keeps_its_edits(tmp_path):
+    out = tmp_path / "levelled.yaml"
+    r = planner("level", SEED, "--scenario", os.path.join(ROOT, "scenarios", "slow_decisions.yaml"),
+                "-o", str(out), "-q")
+    assert r.returncode == 0, r.stderr
+    assert "ssiks_it.yaml + Beslutningene tar dobbelt så lang tid:" in r.stdout.splitlines()[0]
+    # slow decisions alone finish 2024-09-25; levelling their plan moves that to 2024-10-31
+    s = planner("schedule", str(out), "--format", "json")
+    assert json.loads(s.stdout)["project"]["finish"] == "2024-10-31"
+    assert planner("load", str(out)).returncode == 0          # no over-allocation is left
