@@ -50,25 +50,16 @@ def find_calendar_file(name: str, near: str | None) -> str | None:
         base = os.path.dirname(os.path.abspath(near)) if near else os.getcwd()
         path = name if os.path.isabs(name) else os.path.join(base, name)
         return path if os.path.isfile(path) else None
-    folder = os.path.dirname(os.path.abspath(near)) if near else os.getcwd()
-    while True:
-        cand = os.path.join(folder, "calendars", f"{name}.yaml")
-        if os.path.isfile(cand):
-            return cand
-        up = os.path.dirname(folder)
-        if up == folder:
-            break
-        folder = up
-    builtin = builtin_calendar_dir()
-    if builtin:
-        cand = os.path.join(builtin, f"{name}.yaml")
+    for d in calendar_dirs(near):
+        cand = os.path.join(d, f"{name}.yaml")
         if os.path.isfile(cand):
             return cand
     return None
 
 
-def available_calendars(near: str | None) -> list[str]:
-    names = set()
+def calendar_dirs(near: str | None) -> list[str]:
+    """Where calendars are looked for, in order: ``calendars/`` beside ``near`` and in every
+    folder above it, then the built-in ones."""
     folder = os.path.dirname(os.path.abspath(near)) if near else os.getcwd()
     dirs = []
     while True:
@@ -80,7 +71,12 @@ def available_calendars(near: str | None) -> list[str]:
     builtin = builtin_calendar_dir()
     if builtin:
         dirs.append(builtin)
-    for d in dirs:
+    return dirs
+
+
+def available_calendars(near: str | None) -> list[str]:
+    names = set()
+    for d in calendar_dirs(near):
         if os.path.isdir(d):
             names.update(f[:-5] for f in os.listdir(d) if f.endswith(".yaml"))
     return sorted(names)
