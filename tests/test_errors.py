@@ -124,6 +124,15 @@ def test_summary_duration_that_contradicts_its_children(write_plan):
     assert "remove the duration or fix the subtasks" in line
 
 
+def test_constraint_on_a_summary_task(write_plan):
+    path = write_plan(GOOD_HEAD + "  - id: 1\n    name: phase\n"
+                                  "    constraint: {type: SNET, date: 2023-08-14}\n"
+                                  "    tasks:\n"
+                                  "      - {id: 2, name: a, duration: 5}\n")
+    check(path, 8, "summary task 1 has a constraint (SNET)", "put it on its subtasks",
+          command="schedule")
+
+
 def test_summary_duration_that_agrees_is_accepted(write_plan):
     path = write_plan(GOOD_HEAD + "  - id: 1\n    name: phase\n    duration: 10\n"
                                   "    tasks:\n"
