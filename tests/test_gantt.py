@@ -184,6 +184,31 @@ def test_milestones_are_diamonds_at_their_instant():
     assert to_hex(marks[f"milestone-{s.i('a4')}"].get_markerfacecolor()) == COLORS["critical"]
 
 
+def test_deadlines_are_arrows_green_when_kept_red_when_missed():
+    plain = small_plan()
+    tasks = [{"id": "k", "name": "Kept", "duration": 10, "deadline": "2024-06-28"},
+             {"id": "m", "name": "Missed", "duration": 10, "predecessors": "k",
+              "deadline": "2024-06-20"}]
+    s = small_plan(tasks=tasks)
+    fig, layout = build_gantt(s, lang="nb")
+    marks = artists(fig, Line2D)
+    for tid, day, colour in (("k", dt.date(2024, 6, 28), "deadline"),
+                             ("m", dt.date(2024, 6, 20), "deadline_missed")):
+        i = s.i(tid)
+        m = marks[f"deadline-{i}"]
+        assert m.get_marker() == "v"
+        assert m.get_xdata()[0] == D(day) + 1 == layout.rows[i].deadline_x   # end of the day
+        assert to_hex(m.get_markerfacecolor()) == COLORS[colour]
+    # k finishes Fri 14.06, before its deadline; m finishes Fri 28.06, after it
+    assert layout.rows[s.i("k")].x1 <= layout.rows[s.i("k")].deadline_x
+    assert layout.rows[s.i("m")].x1 > layout.rows[s.i("m")].deadline_x
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "Frist" in legend
+    fig2, _ = build_gantt(plain)
+    assert "Frist" not in [t.get_text() for t in fig2.legends[0].get_texts()]
+    assert not any(g.startswith("deadline-") for g in artists(fig2))
+
+
 # -- calendar shading and words --------------------------------------------------------------------
 def test_holidays_and_seasons_are_shaded(seed_chart):
     fig, layout = seed_chart

@@ -7,7 +7,8 @@ callers and tests can check what was drawn without reading pixels.
 The chart is MS Project's Gantt view on one page: a table (ID, indented name, duration, start,
 finish) on the left and one bar per task on a time axis on the right.  Phases (summary tasks) get
 black summary bars with end caps and a tinted row band; critical tasks are red, others blue;
-milestones are diamonds; total float is a thin grey tail from a bar's finish to its late finish;
+milestones are diamonds; deadlines are arrows above the bar (red when missed); total float is a
+thin grey tail from a bar's finish to its late finish;
 holiday seasons and public holidays are shaded; a weekly grid runs under year, month and ISO week
 headings in Norwegian or English (no system locale is used).  An optional *baseline* schedule is
 drawn as grey ghost bars under the current bars and the finish-date change goes in the title.
@@ -62,7 +63,7 @@ COLORS = {
     "season": "#ffe2b8", "holiday": "#dcdcdc", "finish": "#1a1a1a", "status": "#2ca02c",
     "link": "#6b6b6b", "zebra": "#f4f4f4", "phase": "#e3ebf6", "grid": "#e0e0e0",
     "month": "#b0b0b0", "header": "#eeeeee", "text": "#1a1a1a", "muted": "#555555",
-    "later": "#b00000", "earlier": "#1a7f1a",
+    "later": "#b00000", "earlier": "#1a7f1a", "deadline": "#2ca02c", "deadline_missed": "#d62728",
 }
 
 MONTHS = {
@@ -86,7 +87,7 @@ WORDS = {
            "milestone": "Milepæl", "float": "Total slakk", "season": "Ferieperiode",
            "holiday": "Offentlig fridag", "finish_line": "Prosjektslutt",
            "status": "Statusdato", "link": "Avhengighet", "truncated": "Forkortede navn",
-           "ghost": "Grunnplan (før endring)"},
+           "ghost": "Grunnplan (før endring)", "deadline": "Frist"},
     "en": {"id": "ID", "name": "Task", "dur": "Duration", "start": "Start",
            "finish": "Finish", "week": "week", "d": "d",
            "finish_title": "Finish", "start_title": "start", "cp": "critical path",
@@ -97,7 +98,7 @@ WORDS = {
            "milestone": "Milestone", "float": "Total float", "season": "Holiday season",
            "holiday": "Public holiday", "finish_line": "Project finish",
            "status": "Status date", "link": "Dependency", "truncated": "Shortened names",
-           "ghost": "Baseline (before the change)"},
+           "ghost": "Baseline (before the change)", "deadline": "Deadline"},
 }
 
 
@@ -105,6 +106,11 @@ WORDS = {
 def key_x(sched: Schedule, k: int) -> float:
     """x of time key ``k``: the start of its day when even (08:00), the end when odd (16:00)."""
     return float(sched.date(k).toordinal() + (k & 1))
+
+
+def deadline_x(task) -> float | None:
+    """x of a task's deadline: the end of the deadline day (as a finish is drawn)."""
+    return None if task.deadline is None else float(task.deadline.toordinal() + 1)
 
 
 def long_date(d: dt.date, lang: str) -> str:
@@ -244,6 +250,7 @@ class RowLayout:
     baseline: tuple | None             # (x0, x1) of the ghost bar, or None
     label: str                         # the name as shown (maybe shortened)
     truncated: bool
+    deadline_x: float | None = None    # the end of the task's deadline day, or None
 
 
 @dataclass
@@ -466,6 +473,8 @@ class _Builder:
         for i in range(self.n):
             xs.append(key_x(s, s.start[i]))
             xs.append(key_x(s, max(s.finish[i], s.lf[i])))
+            if self.tasks[i].deadline is not None:
+                xs.append(deadline_x(self.tasks[i]))
         if self.base is not None:
             b = self.base
             xs.append(key_x(b, b.project_start_key))
@@ -556,7 +565,8 @@ class _Builder:
             b = self.base_rows.get(i)
             self.rows.append(RowLayout(i, t.id, kind, s.date(s.start[i]), s.date(s.finish[i]),
                                        x0, x1, bool(s.critical[i]), s.total_float[i], tail,
-                                       (b[0], b[1]) if b else None, names[i], truncated[i]))
+                                       (b[0], b[1]) if b else None, names[i], truncated[i],
+                                       deadline_x(t)))
 
     # -- title ------------------------------------------------------------------------------
     def _title_lines(self):
@@ -916,6 +926,13 @@ class _Builder:
             else:
                 ax.add_artist(Rectangle((r.x0, i + top), r.x1 - r.x0, h, facecolor=color,
                                        edgecolor="none", zorder=3, gid=f"bar-{i}"))
+            if r.deadline_x is not None:
+                # MS Project's deadline arrow above the bar: green, red when the task finishes
+                # after it (the finish is the end of a day, as the deadline is)
+                late = r.x1 > r.deadline_x
+                ax.plot([r.deadline_x], [i + top], marker="v", ms=self.fs * 0.95,
+                        mfc=COLORS["deadline_missed" if late else "deadline"],
+                        mec=COLORS["summary"], mew=0.5, zorder=4, gid=f"deadline-{i}")
 
     def _summary_bar(self, i, r, top):
         """MS Project's summary bar: a thin black bar with a downward point at each end."""
@@ -1001,6 +1018,9 @@ class _Builder:
         if any(t.milestone for t in self.tasks):
             items.append((Line2D([], [], ls="none", marker="D", mfc=COLORS["normal"],
                                  mec=COLORS["summary"], ms=fs), w["milestone"]))
+        if any(t.deadline is not None for t in self.tasks):
+            items.append((Line2D([], [], ls="none", marker="v", mfc=COLORS["deadline"],
+                                 mec=COLORS["summary"], mew=0.5, ms=fs), w["deadline"]))
         items += [
             (Line2D([], [], color=COLORS["float"], lw=2.5), w["float"]),
             (Patch(facecolor=COLORS["season"]), w["season"]),
