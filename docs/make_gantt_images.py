@@ -5,7 +5,8 @@
 
 Run it from anywhere with the planner installed (e.g. `.venv/bin/python docs/make_gantt_images.py`).
 Every chart is drawn by the command line exactly as a user would; the third is the prepared
-scenario scenarios/slow_recruitment.yaml over the plan as it is.  The output is deterministic:
+scenario scenarios/slow_recruitment.yaml over the plan as it is; the fourth the plan after
+`planner level` (its levelled plan is written to a temporary file).  The output is deterministic:
 with the same matplotlib and FreeType, rerunning changes no byte.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLAN = os.path.join("plans", "ssiks_it.yaml")
@@ -30,9 +32,18 @@ COMMANDS = [
 def main() -> int:
     os.chdir(ROOT)
     os.makedirs(IMG, exist_ok=True)
-    for args in COMMANDS:
+    tmp = tempfile.mkdtemp()
+    levelled = os.path.join(tmp, "ssiks_it_levelled.yaml")
+    commands = COMMANDS + [
+        ["level", PLAN, "-q", "-o", levelled],
+        ["gantt", levelled, "-o", os.path.join(IMG, "ssiks_it_levelled_gantt.png")],
+    ]
+    for args in commands:
         print("planner " + " ".join(args))
-        subprocess.run([sys.executable, "-m", "planner", *args], check=True)
+        subprocess.run([sys.executable, "-m", "planner", *args], check=True,
+                       stdout=subprocess.DEVNULL if args[0] == "level" else None)
+    os.remove(levelled)
+    os.rmdir(tmp)
     return 0
 
 

@@ -209,6 +209,21 @@ def test_deadlines_are_arrows_green_when_kept_red_when_missed():
     assert not any(g.startswith("deadline-") for g in artists(fig2))
 
 
+def test_levelling_delay_is_a_thin_line_before_the_bar():
+    tasks = [{"id": "a", "name": "A", "duration": 5},
+             {"id": "b", "name": "B", "duration": 5, "predecessors": "a", "leveling_delay": 3}]
+    s = small_plan(tasks=tasks)
+    fig, layout = build_gantt(s, lang="en")
+    i = s.i("b")
+    line = artists(fig, Rectangle)[f"delay-{i}"]
+    # a: Mon 03.06 - Fri 07.06; b would start Mon 10.06, waits 3 working days: Thu 13.06
+    assert s.date(s.start[i]) == dt.date(2024, 6, 13)
+    assert line.get_x() == D(dt.date(2024, 6, 10)) == layout.rows[i].delay_x0
+    assert line.get_x() + line.get_width() == layout.rows[i].x0 == D(dt.date(2024, 6, 13))
+    assert layout.rows[s.i("a")].delay_x0 is None
+    assert "Levelling delay" in [t.get_text() for t in fig.legends[0].get_texts()]
+
+
 # -- calendar shading and words --------------------------------------------------------------------
 def test_holidays_and_seasons_are_shaded(seed_chart):
     fig, layout = seed_chart

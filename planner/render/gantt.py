@@ -64,6 +64,7 @@ COLORS = {
     "link": "#6b6b6b", "zebra": "#f4f4f4", "phase": "#e3ebf6", "grid": "#e0e0e0",
     "month": "#b0b0b0", "header": "#eeeeee", "text": "#1a1a1a", "muted": "#555555",
     "later": "#b00000", "earlier": "#1a7f1a", "deadline": "#2ca02c", "deadline_missed": "#d62728",
+    "delay": "#9467bd",
 }
 
 MONTHS = {
@@ -87,7 +88,8 @@ WORDS = {
            "milestone": "Milepæl", "float": "Total slakk", "season": "Ferieperiode",
            "holiday": "Offentlig fridag", "finish_line": "Prosjektslutt",
            "status": "Statusdato", "link": "Avhengighet", "truncated": "Forkortede navn",
-           "ghost": "Grunnplan (før endring)", "deadline": "Frist"},
+           "ghost": "Grunnplan (før endring)", "deadline": "Frist",
+           "delay": "Utjevningsforsinkelse"},
     "en": {"id": "ID", "name": "Task", "dur": "Duration", "start": "Start",
            "finish": "Finish", "week": "week", "d": "d",
            "finish_title": "Finish", "start_title": "start", "cp": "critical path",
@@ -98,7 +100,8 @@ WORDS = {
            "milestone": "Milestone", "float": "Total float", "season": "Holiday season",
            "holiday": "Public holiday", "finish_line": "Project finish",
            "status": "Status date", "link": "Dependency", "truncated": "Shortened names",
-           "ghost": "Baseline (before the change)", "deadline": "Deadline"},
+           "ghost": "Baseline (before the change)", "deadline": "Deadline",
+           "delay": "Levelling delay"},
 }
 
 
@@ -251,6 +254,7 @@ class RowLayout:
     label: str                         # the name as shown (maybe shortened)
     truncated: bool
     deadline_x: float | None = None    # the end of the task's deadline day, or None
+    delay_x0: float | None = None      # where a levelling delay line starts (it ends at x0)
 
 
 @dataclass
@@ -563,10 +567,13 @@ class _Builder:
             if s.total_float[i] > 0 and s.lf[i] > s.finish[i]:
                 tail = key_x(s, s.lf[i])
             b = self.base_rows.get(i)
+            delay = 0 if t.summary else s.net.delay[i]
+            # the levelling delay: that many working days before the bar (keys: 2 a day)
+            delay_x0 = key_x(s, s.start[i] - 2 * delay) if delay else None
             self.rows.append(RowLayout(i, t.id, kind, s.date(s.start[i]), s.date(s.finish[i]),
                                        x0, x1, bool(s.critical[i]), s.total_float[i], tail,
                                        (b[0], b[1]) if b else None, names[i], truncated[i],
-                                       deadline_x(t)))
+                                       deadline_x(t), delay_x0))
 
     # -- title ------------------------------------------------------------------------------
     def _title_lines(self):
@@ -916,6 +923,10 @@ class _Builder:
                 ax.add_artist(Rectangle((end, i - 0.04 + (top + h / 2)), r.float_x1 - end, 0.08,
                                        facecolor=COLORS["float"], edgecolor="none", zorder=2.5,
                                        gid=f"float-{i}"))
+            if r.delay_x0 is not None:
+                ax.add_artist(Rectangle((r.delay_x0, i - 0.03 + (top + h / 2)),
+                                       r.x0 - r.delay_x0, 0.06, facecolor=COLORS["delay"],
+                                       edgecolor="none", zorder=2.5, gid=f"delay-{i}"))
             if r.kind == "summary":
                 self._summary_bar(i, r, top)
                 if r.task_id in phases:
@@ -1021,6 +1032,8 @@ class _Builder:
         if any(t.deadline is not None for t in self.tasks):
             items.append((Line2D([], [], ls="none", marker="v", mfc=COLORS["deadline"],
                                  mec=COLORS["summary"], mew=0.5, ms=fs), w["deadline"]))
+        if any(r.delay_x0 is not None for r in self.rows):
+            items.append((Line2D([], [], color=COLORS["delay"], lw=2), w["delay"]))
         items += [
             (Line2D([], [], color=COLORS["float"], lw=2.5), w["float"]),
             (Patch(facecolor=COLORS["season"]), w["season"]),
