@@ -116,6 +116,9 @@ def main():
       planner schedule plans/ssiks_it.yaml --format json > schedule.json
       planner validate plans/ssiks_it.yaml
       planner gantt plans/ssiks_it.yaml -o plan.png
+      planner whatif plans/ssiks_it.yaml scenarios/*.yaml --format md
+      planner export plans/ssiks_it.yaml -o plan.xml
+      planner level plans/ssiks_it.yaml -o levelled.yaml
     """
 
 
