@@ -214,16 +214,12 @@ def whatif_cmd(plan, scenario_files, sets, fmt, lang, output):
       planner whatif plans/ssiks_it.yaml scenarios/*.yaml --format md
       planner whatif plans/ssiks_it.yaml --set 16.duration=60
     """
-    from .io.scenario_yaml import load_scenario, sets_scenario
     from .io.yaml_plan import load_plan
     from .scenario import apply_scenarios, compare
 
     base_plan = load_plan(plan)
     base = schedule_plan(base_plan)
-    overlays = [load_scenario(path) for path in scenario_files]
-    extra = sets_scenario(sets)
-    if extra is not None:
-        overlays.append(extra)
+    overlays = read_overlays(scenario_files, sets)
     if not overlays:
         raise click.UsageError("give at least one SCENARIO file or --set KEY=VALUE")
     comps, names = [], []
@@ -242,6 +238,9 @@ def whatif_cmd(plan, scenario_files, sets, fmt, lang, output):
     else:
         text = render_whatif(base, comps, names, lang=lang, markdown=fmt == "md")
     emit(text, output)
+    if any(t.leveling_delay for t in base_plan.tasks):
+        click.echo(f"note: {plan} is levelled; the scenarios keep its levelling delays as they "
+                   f"are (level a scenario with `planner level PLAN --scenario FILE`)", err=True)
 
 
 @main.command("explain")

@@ -452,3 +452,5 @@ def test_cli_levels_a_scenario_and_the_levelled_plan_keeps_its_edits(tmp_path):
     s = planner("schedule", str(out), "--format", "json")
     assert json.loads(s.stdout)["project"]["finish"] == "2024-10-31"
     assert planner("load", str(out)).returncode == 0          # no over-allocation is left
+    w = planner("whatif", str(out), "--set", "16.duration=60")
+    assert w.returncode == 0 and "keep its levelling delays" in w.stderr
