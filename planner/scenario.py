@@ -309,14 +309,18 @@ def driving_chain(sched: Schedule, task_id: str | None = None) -> list:
         seen.add(i)
         t = plan.tasks[i]
         drivers = sched.driving_predecessors(i)
+        reason = "" if drivers else start_reason(sched, i)
+        if not drivers and t.leveling_delay:
+            # the delay comes after the links: the chain goes on through the link that would
+            # have set the start without it
+            drivers = sched.driving_predecessors(i, before_delay=True)
         if drivers:
             p, typ, lag, el = min(drivers, key=lambda d: (-sched.ef[d[0]], d[0]))
             link = (plan.tasks[p].id, ("FS", "SS", "FF", "SF")[typ], lag, "ed" if el else "d")
         else:
             link = None
         steps.append(ChainStep(t.id, t.name, sched.date(sched.start[i]),
-                               sched.date(sched.finish[i]), link,
-                               "" if drivers else start_reason(sched, i)))
+                               sched.date(sched.finish[i]), link, reason))
         if not drivers:
             break
         i = p
@@ -328,14 +332,14 @@ def start_reason(sched: Schedule, i: int) -> str:
     t = sched.plan.tasks[i]
     c = t.constraint
     if t.leveling_delay:
-        return f"delayed {t.leveling_delay} working days by resource levelling"
+        return f"a levelling delay of {t.leveling_delay} working days (waiting for a resource)"
     if c is not None and c.type in DATED_CONSTRAINTS:
         return f"its constraint {constraint_text(c)}"
     if c is not None and c.type == "ALAP":
-        return "it is scheduled as late as possible"
+        return "scheduling as late as possible"
     if pos(sched.start[i]) == pos(sched.project_start_key):
         return "the project start"
-    return "its links leave it free (it has float)"
+    return "no driving link (it has float)"
 
 
 CONSTRAINT_WORDS = {"SNET": "start no earlier than", "SNLT": "start no later than",

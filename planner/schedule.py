@@ -140,20 +140,22 @@ class Schedule:
         b = self.start[s] if typ in (FS, SS) else self.finish[s]
         return pos(b) - pos(a) - (lag * ELAPSED_DAY_IN_DAYS if elapsed else lag)
 
-    def driving_predecessors(self, i: int) -> list[tuple]:
-        """Links into leaf ``i`` that set its early start: [(pred, type, lag, elapsed)]."""
+    def driving_predecessors(self, i: int, before_delay: bool = False) -> list[tuple]:
+        """Links into leaf ``i`` that set its early start: [(pred, type, lag, elapsed)].
+        ``before_delay``: the links that set it before its levelling delay was added."""
         out = []
+        shift = self.net.delay[i] if before_delay else 0
         for p, typ, lag, el in self.net.leaf_preds[i]:
             if el:
                 cal = self.calendar
                 src = self.ef[p] if typ in (FS, FF) else self.es[p]
                 target = self.es[i] if typ in (FS, SS) else self.ef[i]
-                if pos(cal.add_elapsed(src, lag)) == pos(target):
+                if pos(cal.add_elapsed(src, lag)) == pos(target) - shift:
                     out.append((p, typ, lag, el))
             else:
                 a = self.ef[p] if typ in (FS, FF) else self.es[p]
                 b = self.es[i] if typ in (FS, SS) else self.ef[i]
-                if pos(b) - pos(a) - lag <= 0:
+                if pos(b) - shift - pos(a) - lag <= 0:
                     out.append((p, typ, lag, el))
         return out
 

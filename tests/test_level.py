@@ -454,3 +454,20 @@ def test_cli_levels_a_scenario_and_the_levelled_plan_keeps_its_edits(tmp_path):
     assert planner("load", str(out)).returncode == 0          # no over-allocation is left
     w = planner("whatif", str(out), "--set", "16.duration=60")
     assert w.returncode == 0 and "keep its levelling delays" in w.stderr
+
+
+def test_explain_goes_on_through_a_levelling_delay(tmp_path):
+    path = write_plan(tmp_path, "tasks:\n"
+                      "  - {id: a, name: A, duration: 5}\n"
+                      "  - {id: b, name: B, duration: 5, predecessors: a, leveling_delay: 3}\n")
+    r = planner("explain", path, "b")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    # b would start Mon 15.01 after a; it waits 3 working days: Thu 18.01
+    assert "starts Thu 18.01.24" in lines[0]
+    assert lines[1].strip() == ("start set by a levelling delay of 3 working days "
+                                "(waiting for a resource), after:")
+    assert lines[2].strip().startswith("waits for aFS (a finishes Fri 12.01.24)")
+    assert any(line.strip().startswith("a A: starts Mon 08.01.24") for line in lines)
+    nb = planner("explain", path, "b", "--lang", "nb")
+    assert "en utjevningsforsinkelse på 3 arbeidsdager (venter på en ressurs)" in nb.stdout

@@ -246,7 +246,7 @@ def test_schedule_and_explain_accept_scenarios():
     assert code == 0
     assert "waits for 16FS (16 finishes Fri 05.01.24)" in out
     assert "Romjul Wed 27.12.23 - Fri 29.12.23" in out
-    assert out.rstrip().endswith("starts at the project start")
+    assert out.rstrip().endswith("start set by the project start")
 
 
 def test_whatif_markdown_and_norwegian():

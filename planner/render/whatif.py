@@ -3,6 +3,7 @@ and plain data for JSON."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..scenario import Comparison, constraint_text, link_text
 from ..schedule import Schedule
@@ -16,7 +17,7 @@ WORDS = {
         "became": "Became critical", "stopped": "No longer critical", "none": "-",
         "moved_head": "Tasks that moved (start / finish, working days)",
         "chain": "Driving chain (from the finish back to the start)",
-        "starts_at": "starts at", "wd": "working days", "cd": "calendar days",
+        "starts_at": "start set by", "wd": "working days", "cd": "calendar days",
         "more": "more", "added": "Tasks added", "removed": "Tasks removed",
         "why": "Why task", "starts": "starts", "finishes": "finishes", "waits": "waits for",
         "held": "held by", "float": "total float", "critical": "critical",
@@ -31,7 +32,7 @@ WORDS = {
         "became": "Ble kritiske", "stopped": "Ikke lenger kritiske", "none": "-",
         "moved_head": "Aktiviteter som flyttet seg (start / slutt, arbeidsdager)",
         "chain": "Styrende kjede (fra slutten og tilbake til starten)",
-        "starts_at": "starter ved", "wd": "arbeidsdager", "cd": "kalenderdager",
+        "starts_at": "start gitt av", "wd": "arbeidsdager", "cd": "kalenderdager",
         "more": "flere", "added": "Nye aktiviteter", "removed": "Fjernede aktiviteter",
         "why": "Hvorfor aktivitet", "starts": "starter", "finishes": "slutter",
         "waits": "venter på", "held": "holdes av", "float": "total slakk",
@@ -44,8 +45,8 @@ WORDS = {
 
 REASONS_NB = {
     "the project start": "prosjektstart",
-    "its links leave it free (it has float)": "koblingene holder den ikke (den har slakk)",
-    "it is scheduled as late as possible": "den planlegges så sent som mulig",
+    "no driving link (it has float)": "ingen drivende kobling (den har slakk)",
+    "scheduling as late as possible": "planlegging så sent som mulig",
 }
 
 
@@ -54,7 +55,12 @@ def _signed(n: int) -> str:
 
 
 def _reason(text: str, lang: str) -> str:
-    return REASONS_NB.get(text, text) if lang == "nb" else text
+    if lang != "nb":
+        return text
+    m = re.fullmatch(r"a levelling delay of (\d+) working days \(waiting for a resource\)", text)
+    if m:
+        return f"en utjevningsforsinkelse på {m.group(1)} arbeidsdager (venter på en ressurs)"
+    return REASONS_NB.get(text, text)
 
 
 def comparison_to_dict(base: Schedule, comps: list[Comparison], names: list) -> dict:
@@ -180,7 +186,7 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
     out.append(f"{w['chain']}:" + ("\n" if markdown else ""))
     for k, s in enumerate(c.driving_chain):
         text = f"{s.id} {s.name} ({d(s.start)} - {d(s.finish)})"
-        if s.link is None:
+        if s.reason:
             text += f"; {w['starts_at']} {_reason(s.reason, lang)}"
         via = ""
         if k > 0:
@@ -222,6 +228,8 @@ def render_explain(info: dict, lang: str = "en") -> str:
         if k == 0 and not info["summary"]:
             line = f"{w['why']} " + line
         out.append(("  " * min(k, 1)) + line)
+        if s.reason and s.link is not None:
+            out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}, after:")
         if s.link is not None:
             out.append(f"    {w['waits']} {link_text(s.link)} "
                        f"({s.link[0]} {w['finishes'] if s.link[1][0] == 'F' else w['starts']} "
