@@ -414,15 +414,12 @@ def load_cmd(plan, fmt, png_dir, unlevelled, scenarios, sets):
     On a plan as written (no levelling delays) this is the unlevelled load; on a plan written
     by `planner level -o` it is the levelled one.  Exits 1 when a resource is over-allocated.
     """
-    from .level import resource_loads
+    from .level import resource_loads, without_levelling
     from .render.levelling import format_loads, loads_to_dict
 
     p, overlays = load_with_overlays(plan, scenarios, sets)
     if unlevelled:
-        import dataclasses
-
-        p = dataclasses.replace(p, tasks=[dataclasses.replace(t, leveling_delay=0)
-                                          for t in p.tasks])
+        p = without_levelling(p)
     sched = schedule_plan(p, overlays)
     if not p.resources:
         raise PlanError("the plan has no `resources:` to show a load for", file=p.source,

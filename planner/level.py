@@ -971,10 +971,15 @@ def units_scale(plan: Plan) -> int:
                         [a.units for t in plan.tasks for a in t.assignments])
 
 
+def without_levelling(plan: Plan) -> Plan:
+    """``plan`` with every levelling delay removed: the unlevelled plan."""
+    return dataclasses.replace(plan, tasks=[dataclasses.replace(t, leveling_delay=0)
+                                            for t in plan.tasks])
+
+
 def compile_plan(plan: Plan, within_float: bool = False) -> Context:
     """Turn ``plan`` into a :class:`Problem` (errors name the file and line)."""
-    base = dataclasses.replace(plan, tasks=[dataclasses.replace(t, leveling_delay=0)
-                                            for t in plan.tasks])
+    base = without_levelling(plan)
     before = schedule(base)
     net = before.net
     cal = before.calendar
