@@ -415,7 +415,7 @@ def load_cmd(plan, fmt, png_dir, unlevelled, scenarios, sets):
     by `planner level -o` it is the levelled one.  Exits 1 when a resource is over-allocated.
     """
     from .level import resource_loads, without_levelling
-    from .render.levelling import format_loads, loads_to_dict
+    from .render.levelling import format_loads, loads_to_csv, loads_to_dict
 
     p, overlays = load_with_overlays(plan, scenarios, sets)
     if unlevelled:
@@ -433,18 +433,7 @@ def load_cmd(plan, fmt, png_dir, unlevelled, scenarios, sets):
 
         text = json.dumps(loads_to_dict(loads, sched), ensure_ascii=False, indent=1) + "\n"
     elif fmt == "csv":
-        import csv
-        import io
-
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["resource", "week", "monday", "work_days", "available_days", "peak_units",
-                    "over"])
-        for ld in loads:
-            for wk in ld.weeks:
-                w.writerow([ld.id, wk.week, wk.monday.isoformat(), f"{wk.work:g}",
-                            f"{wk.available:g}", f"{wk.peak:g}", int(wk.over)])
-        text = buf.getvalue()
+        text = loads_to_csv(loads)
     else:
         text = format_loads(loads, sched, title)
     click.echo(text, nl=False)

@@ -471,3 +471,13 @@ def test_explain_goes_on_through_a_levelling_delay(tmp_path):
     assert any(line.strip().startswith("a A: starts Mon 08.01.24") for line in lines)
     nb = planner("explain", path, "b", "--lang", "nb")
     assert "en utjevningsforsinkelse på 3 arbeidsdager (venter på en ressurs)" in nb.stdout
+
+
+def test_cli_load_as_csv():
+    r = planner("load", SEED, "--format", "csv")
+    assert r.returncode == 1                                   # over-allocated, as the table says
+    rows = r.stdout.splitlines()
+    assert rows[0] == "resource,week,monday,work_days,available_days,peak_units,over"
+    # week 47 of 2023: dl (half time) carries 0.75 units on Tue-Fri, 3 person-days of 2.5
+    assert "dl,2023-W47,2023-11-20,3,2.5,0.75,1" in rows
+    assert "kd,2023-W24,2023-06-12,1,3,0.5,0" in rows       # Wed-Fri of the first week

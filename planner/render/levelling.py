@@ -74,6 +74,22 @@ PHASE_TEXT = {"finish": "project finish", "delay": "total delay", "peak": "peak 
               "overload": "over-allocation"}
 
 
+def loads_to_csv(loads: list) -> str:
+    """One CSV row per resource and ISO week."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["resource", "week", "monday", "work_days", "available_days", "peak_units",
+                "over"])
+    for ld in loads:
+        for wk in ld.weeks:
+            w.writerow([ld.id, wk.week, wk.monday.isoformat(), f"{wk.work:g}",
+                        f"{wk.available:g}", f"{wk.peak:g}", int(wk.over)])
+    return buf.getvalue()
+
+
 def phase_text(name: str, value: int, scale: int = 1) -> str:
     """A phase's objective value in words: working days, person-days or a peak ratio."""
     if name in ("finish", "delay"):
