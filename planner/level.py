@@ -114,20 +114,16 @@ class Problem:
         self.active = [k for k in range(n) if self.dur[k] > 0 and self.demand[k]]
 
     def _topological(self) -> list:
-        n = self.n
-        indeg = [len(self.preds[k]) + len(self.epreds[k]) for k in range(n)]
-        stack = [k for k in range(n - 1, -1, -1) if indeg[k] == 0]
-        out = []
-        while stack:
-            i = stack.pop()
-            out.append(i)
-            for j in [j for j, _ in self.succs[i]] + [j for j, _ in self.esuccs[i]]:
-                indeg[j] -= 1
-                if indeg[j] == 0:
-                    stack.append(j)
-        if len(out) != n:
-            raise PlanError("the links form a cycle")
-        return out
+        import networkx as nx
+
+        g = nx.DiGraph()
+        g.add_nodes_from(range(self.n))
+        g.add_edges_from((i, j) for i, j, _ in self.links)
+        g.add_edges_from((i, j) for i, j, _ in self.elinks)
+        try:
+            return list(nx.lexicographical_topological_sort(g))
+        except nx.NetworkXUnfeasible:
+            raise PlanError("the links form a cycle") from None
 
     # -- precedence bounds -----------------------------------------------------------------
     def link_bound(self, j: int, S) -> int:
