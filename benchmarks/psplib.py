@@ -5,10 +5,11 @@ Usage::
 
     python benchmarks/psplib.py PATH... [--time-limit S] [--workers N] [--optimum FILE]
 
-PATH is a ``.sm`` file or a folder of them.  Each instance becomes a Plan (one task per job, a
-seven-day working week so that working days are the instance's time units, one resource per
-renewable resource), is levelled by :func:`planner.level.level` -- the engine of
-``planner level`` with the objective ``finish`` -- and gives one CSV line
+PATH is a ``.sm`` file or a folder of them.  Each instance is read into a Plan by
+:mod:`planner.io.psplib` (one task per job, a seven-day working week so that working days are the
+instance's time units, one resource per renewable resource), is levelled by
+:func:`planner.level.level` -- the engine of ``planner level`` with the objective ``finish`` --
+and gives one CSV line
 ``instance,makespan,status,seconds``.  A summary follows: the share proven optimal, the share
 matching the known optimum (read from ``--optimum``, by default ``<folder>opt.sm`` beside a
 folder, as PSPLIB ships ``j30opt.sm`` beside ``j30/``), the mean gap between makespan and bound,
@@ -26,7 +27,6 @@ the durations, minimise the finish, one solve with the same time limit and worke
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import re
 import sys
@@ -35,125 +35,8 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 from planner.errors import PlanError  # noqa: E402
-from planner.model import Assignment, CalendarDef, Link, Plan, Resource, Task  # noqa: E402
-
-START = dt.date(2001, 1, 1)
-EVERY_DAY = CalendarDef(name="psplib", label="every day a working day (PSPLIB time units)",
-                        workweek=(0, 1, 2, 3, 4, 5, 6), country=None, first_year=2000,
-                        last_year=2199)
-
-
-def read_sm(path: str) -> Plan:
-    """A PSPLIB ``.sm`` (single-mode RCPSP) file as a Plan; errors name the file and line."""
-    try:
-        with open(path, encoding="latin-1") as fh:
-            lines = fh.read().splitlines()
-    except OSError as exc:
-        raise PlanError(f"cannot read: {exc.strerror}", file=path, line=0) from None
-
-    def fail(msg, k):
-        raise PlanError(msg, file=path, line=k + 1)
-
-    def find(prefix, start=0):
-        for k in range(start, len(lines)):
-            if lines[k].strip().upper().startswith(prefix):
-                return k
-        fail(f"no '{prefix}' section (is this a PSPLIB .sm file?)", len(lines) - 1)
-
-    def ints(k):
-        try:
-            return [int(x) for x in lines[k].split()]
-        except ValueError:
-            fail(f"expected whole numbers, not {lines[k].strip()!r}", k)
-
-    k = find("JOBS (INCL. SUPERSOURCE/SINK")
-    m = re.search(r":\s*(\d+)", lines[k])
-    if not m:
-        fail("cannot read the number of jobs", k)
-    n_jobs = int(m.group(1))
-    k = find("- RENEWABLE")
-    m = re.search(r":\s*(\d+)", lines[k])
-    n_res = int(m.group(1)) if m else fail("cannot read the number of renewable resources", k)
-    k = find("- NONRENEWABLE")
-    m = re.search(r":\s*(\d+)", lines[k])
-    n_nonren = int(m.group(1)) if m else 0
-    k = find("- DOUBLY CONSTRAINED")
-    m = re.search(r":\s*(\d+)", lines[k])
-    n_doubly = int(m.group(1)) if m else 0
-
-    k = find("PRECEDENCE RELATIONS") + 2
-    succ: dict = {}
-    while k < len(lines) and not lines[k].startswith("*"):
-        row = ints(k)
-        if row:
-            job, modes, count = row[0], row[1], row[2]
-            if modes != 1:
-                fail(f"job {job} has {modes} modes: only single-mode (.sm) instances are "
-                     f"supported", k)
-            if len(row) != 3 + count:
-                fail(f"job {job} says {count} successors but lists {len(row) - 3}", k)
-            succ[job] = row[3:]
-        k += 1
-    k = find("REQUESTS/DURATIONS") + 1
-    while k < len(lines) and not lines[k].startswith("-"):
-        k += 1
-    k += 1
-    dur: dict = {}
-    demand: dict = {}
-    first_req = k
-    while k < len(lines) and not lines[k].startswith("*"):
-        row = ints(k)
-        if row:
-            if len(row) != 3 + n_res + n_nonren + n_doubly:
-                fail(f"expected job, mode, duration and {n_res + n_nonren + n_doubly} "
-                     f"requests", k)
-            if any(row[3 + n_res:]):
-                fail(f"job {row[0]} needs a non-renewable resource: not supported", k)
-            dur[row[0]] = row[2]
-            demand[row[0]] = row[3:3 + n_res]
-        k += 1
-    k = find("RESOURCEAVAILABILITIES") + 2
-    caps = ints(k)[:n_res] if k < len(lines) else []
-    if len(caps) != n_res:
-        fail(f"expected {n_res} resource availabilities", k)
-    jobs = sorted(dur)
-    if len(jobs) != n_jobs or sorted(succ) != jobs:
-        fail(f"expected {n_jobs} jobs in both the precedence and the request tables", first_req)
-    preds: dict = {j: [] for j in jobs}
-    for j in jobs:
-        for s in succ[j]:
-            if s not in preds:
-                fail(f"job {j} has an unknown successor {s}", first_req)
-            preds[s].append(j)
-    resources = [Resource(id=f"R{r + 1}", name=f"R {r + 1}", capacity=float(c))
-                 for r, c in enumerate(caps)]
-    name = os.path.splitext(os.path.basename(path))[0]
-    tasks = []
-    for j in jobs:
-        tasks.append(Task(id=str(j), name=f"job {j}", duration=dur[j],
-                          predecessors=[Link(str(p)) for p in sorted(preds[j])],
-                          assignments=[Assignment(f"R{r + 1}", float(u))
-                                       for r, u in enumerate(demand[j]) if u]))
-    for r, c in enumerate(caps):
-        if c <= 0 and any(demand[j][r] for j in jobs):
-            fail(f"resource R{r + 1} has no capacity but is requested", k)
-    return Plan(name=name, start=START, calendar=EVERY_DAY, tasks=tasks, resources=resources,
-                source=path)
-
-
-def read_optima(path: str) -> dict:
-    """``{instance name: optimal makespan}`` from a PSPLIB ``j30opt.sm``-style table (columns
-    parameter, instance, makespan; instance ``j30P_I`` is row P, I)."""
-    prefix = os.path.basename(path).split("opt")[0]
-    out = {}
-    with open(path, encoding="latin-1") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 3 and parts[0].isdigit() and parts[1].isdigit() and \
-                    parts[2].isdigit():
-                out[f"{prefix}{parts[0]}_{parts[1]}"] = int(parts[2])
-    return out
-
+from planner.io.psplib import read_optima, read_sm  # noqa: E402
+from planner.model import Plan  # noqa: E402
 
 def instance_files(paths: list) -> list:
     files = []
@@ -229,7 +112,11 @@ def main(argv=None) -> int:
         print("no .sm files found", file=sys.stderr)
         return 2
     opt_file = args.optimum or guess_optimum_file(args.paths)
-    optima = read_optima(opt_file) if opt_file else {}
+    try:
+        optima = read_optima(opt_file) if opt_file else {}
+    except PlanError as exc:
+        print(exc.format(), file=sys.stderr)
+        return 2
     load0 = os.getloadavg()
     print("instance,makespan,status,seconds", flush=True)
     rows = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import itertools
 import json
 import os
@@ -33,11 +32,9 @@ D = dt.date
 
 
 def _psplib():
-    spec = importlib.util.spec_from_file_location("psplib_bench",
-                                                  os.path.join(ROOT, "benchmarks", "psplib.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from planner.io import psplib
+
+    return psplib
 
 
 def write_plan(tmp_path, body: str, name: str = "plan.yaml"):
@@ -304,6 +301,9 @@ def test_psplib_reader_errors(tmp_path):
     with pytest.raises(Exception) as exc:
         mod.read_sm(str(bad))
     assert "bad.sm:20: job 2 has 2 modes" in exc.value.format()
+    with pytest.raises(Exception) as exc:
+        mod.read_optima(str(tmp_path / "j30opt.sm"))
+    assert exc.value.format() == f"{tmp_path / 'j30opt.sm'}: cannot read: No such file or directory"
 
 
 # -- the seed plan ------------------------------------------------------------------------
