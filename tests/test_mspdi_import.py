@@ -421,3 +421,23 @@ def test_export_of_a_what_if(tmp_path):
     plan = read_mspdi(str(out), near=str(tmp_path / "p.yaml")).plan
     assert plan.task_index()["16"].duration == 60
     assert str(schedule(plan).project_finish) == "2024-08-28"
+
+
+def test_a_summary_constraint_is_dropped_with_a_note(tmp_path):
+    # MS Project lets a summary task carry a constraint; MPXJ's MS Project-compatible scheduler
+    # does not apply it, and planner refuses it in a plan, so the import drops it and says so
+    xml = tmp_path / "seed.xml"
+    assert CliRunner().invoke(main, ["export", SEED, "-o", str(xml)]).exit_code == 0
+    text = xml.read_text(encoding="utf-8")
+    head, sep, rest = text.partition("<Name>Design fasen - vurdere og beslutte</Name>")
+    task, end, tail = rest.partition("</Task>")
+    assert "<ConstraintType>0</ConstraintType>" in task
+    task = task.replace("<ConstraintType>0</ConstraintType>",
+                        "<ConstraintType>4</ConstraintType>"
+                        "<ConstraintDate>2023-08-01T08:00:00</ConstraintDate>")
+    xml.write_text(head + sep + task + end + tail, encoding="utf-8")
+    imp = read_mspdi(str(xml), near=str(tmp_path / "seed.yaml"))
+    assert ("summary task UID 3: its SNET constraint is dropped (MS Project-compatible "
+            "scheduling does not apply constraints of summary tasks)") in imp.notes
+    assert imp.plan.task_index()["3"].constraint is None
+    assert schedule(imp.plan).project_finish == dt.date(2024, 6, 28)
