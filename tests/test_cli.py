@@ -25,6 +25,8 @@ def test_table_in_ms_project_style():
     assert row15.split()[-1] == "145"           # not critical: no marker
     assert "Project finish: Fri 28.06.24 (236 working days" in out
     assert "2 -> 4 -> 6 -> 7" in out
+    # more chains than are listed: the critical tasks in one line, as the issue names them
+    assert lines[-1] == "Critical tasks: 2, 4-14, 20-24, 26, 35-39, 41-44, 46, 47, 50, 52-54"
 
 
 def test_table_in_norwegian():

@@ -79,7 +79,32 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
             out.append("  " + " -> ".join(chain))
         if len(chains) > paths:
             out.append(f"  ... ({w['more']})")
+            out.append(f"{w['critical_tasks']}: {id_runs(sched)}")
     return "\n".join(out) + "\n"
+
+
+def id_runs(sched: Schedule) -> str:
+    """The critical leaf tasks in plan order, runs of three or more that follow each other in
+    the plan written first-last: ``2, 4-14, 20-24, 26``."""
+    leaves = [i for i, t in enumerate(sched.plan.tasks) if not t.summary]
+    runs: list[list[int]] = []
+    prev = None
+    for k, i in enumerate(leaves):
+        if not sched.critical[i]:
+            continue
+        if prev is not None and prev == k - 1 and i == leaves[prev] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+        prev = k
+    ids = sched.plan.tasks
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{ids[run[0]].id}-{ids[run[-1]].id}")
+        else:
+            parts.extend(ids[i].id for i in run)
+    return ", ".join(parts)
 
 
 CSV_FIELDS = ("id", "name", "outline_level", "summary", "milestone", "duration_days", "start",
