@@ -656,7 +656,7 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
                 reasoner = _Reasoner(p, edelta, min(1.0, 0.1 * budget))
             res, starts = _phase(cp_model, model, S, objs, name, _in_order(best, twins), quick,
                                  1, seed, progress, interrupted, deterministic=True,
-                                 wall=budget)
+                                 wall=budget, lp=name != "finish")
             settled = res.status != "FEASIBLE" or interrupted.is_set()
             if reasoner is not None:
                 if settled:
@@ -675,11 +675,11 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
                 end = min(end, deadline - 0.3 * (deadline - now))
             if not settled and workers > 1 and end - now > 0.01:
                 # one continuous parallel search for the rest (restarts lose what the search
-                # has learnt); on a small problem without a hint, which measurably proves
-                # optimality sooner, the best plan so far being kept anyway
-                hint = _in_order(starts or best, twins) if n > 400 or idx > 0 else None
-                res2, starts2 = _phase(cp_model, model, S, objs, name, hint, end - now,
-                                       workers, seed, progress, interrupted)
+                # has learnt), from the best plan so far
+                res2, starts2 = _phase(cp_model, model, S, objs, name,
+                                       _in_order(starts or best, twins), end - now,
+                                       workers, seed, progress, interrupted,
+                                       lp=name != "finish")
                 res, starts = _merge(res, starts or best, res2, starts2)
         if name == "finish" and res.bound is not None:
             lower = max(lower, res.bound)
@@ -782,9 +782,18 @@ def _merge(res: PhaseResult, starts, res2: PhaseResult, starts2):
     return out, starts2
 
 
+# The full-problem workers for the makespan, in CP-SAT's names: with 2 workers CP-SAT takes the
+# first it ranks (no_lp) and runs its large-neighbourhood searches on the other thread.  The LP
+# relaxation of a makespan is weak: without it the complete search makes several times more
+# decisions per second, which is what closes the hard j30 instances (docs/levelling.md).
+NO_LP = ["no_lp", "default_lp", "quick_restart", "max_lp", "fixed", "reduced_costs",
+         "pseudo_costs"]
+
+
 def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progress,
-           interrupted, deterministic=False, wall=None):
-    """Minimise ``objs[name]`` (earlier phases are already constraints of ``model``)."""
+           interrupted, deterministic=False, wall=None, lp=True):
+    """Minimise ``objs[name]`` (earlier phases are already constraints of ``model``).
+    ``lp=False``: the complete search runs without the LP relaxation (see NO_LP)."""
     t0 = time.perf_counter()
     model.clear_objective()
     model.minimize(objs[name])
@@ -800,6 +809,11 @@ def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progres
     else:
         prm.max_time_in_seconds = max(0.01, seconds)
     prm.num_workers = max(1, workers)
+    if not lp:
+        if prm.num_workers == 1:
+            prm.linearization_level = 0
+        else:
+            prm.subsolvers.extend(NO_LP)
     prm.random_seed = seed              # 1 is CP-SAT's own default
     prm.catch_sigint_signal = False
     sols = _Solutions(cp_model, S, name, progress, t0)
