@@ -34,7 +34,9 @@ one cumulative per resource):
 Every phase first runs a short deterministic single-worker search (so the same plan gives the
 same levelled plan whenever that search proves optimality), while the precedence reasoning runs
 on the other core.  A finish it cannot settle goes on as one continuous parallel search (a
-complete worker and a large-neighbourhood one) on the model with the new distances.
+complete worker and a large-neighbourhood one) on the model with the new distances, from the
+best plan so far.  The makespan's complete search runs without the LP relaxation (weak for a
+makespan, and slow): see ``NO_LP``.
 
 Nothing here knows about files or the command line: :mod:`planner.cli` writes the levelled plan
 (each delayed task gets ``leveling_delay`` working days, which :func:`planner.schedule.schedule`
