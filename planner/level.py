@@ -659,7 +659,10 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             res, starts = _phase(cp_model, model, S, objs, name, _in_order(best, twins), quick,
                                  1, seed, progress, interrupted, deterministic=True,
                                  wall=budget, lp=name != "finish")
-            settled = res.status != "FEASIBLE" or interrupted.is_set()
+            # UNKNOWN (no plan within the short budget, e.g. presolve of a big model) is not
+            # settled: the parallel search goes on
+            settled = res.status in ("OPTIMAL", "INFEASIBLE", "MODEL_INVALID") or \
+                interrupted.is_set()
             if reasoner is not None:
                 if settled:
                     reasoner.stop()
@@ -667,7 +670,8 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
                     extra = reasoner.result()
                     notes.append(f"precedence reasoning: {len(extra)} resource-implied "
                                  f"distances")
-                    rebuilt = build(extra, res.value) if extra else None
+                    rebuilt = build(extra, ub if res.value is None else res.value) \
+                        if extra else None
                     if rebuilt is not None:
                         model, S, objs, lower2 = rebuilt
                         lower = max(lower, lower2)

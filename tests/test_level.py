@@ -303,6 +303,27 @@ def test_hardest_j30_instances_reach_the_known_optimum(name, optimum):
     assert not any(ld.over for ld in resource_loads(res.after))
 
 
+def test_a_first_search_without_a_plan_does_not_end_the_solve(monkeypatch):
+    """On a big plan the short deterministic first search may end UNKNOWN (its budget spent in
+    presolve): the parallel search must still run and improve on the heuristic plan, not stop
+    with it.  Simulated here by a first search that finds nothing."""
+    import planner.level as lv
+
+    real = lv._phase
+
+    def first_finds_nothing(*args, **kwargs):
+        if kwargs.get("deterministic"):
+            return lv.PhaseResult(args[4], "UNKNOWN", seconds=0.0), None
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lv, "_phase", first_finds_nothing)
+    plan = _psplib().read_sm(os.path.join(DATA, "j3013_1.sm"))
+    res = level(plan, time_limit=20, workers=2, stable=False)
+    assert res.outcome.heuristic_makespan > 58
+    assert res.after.project_duration == 58
+    assert res.outcome.phase("finish").status == "OPTIMAL"
+
+
 def test_psplib_reader_errors(tmp_path):
     mod = _psplib()
     text = open(os.path.join(DATA, "j301_1.sm"), encoding="latin-1").read()
