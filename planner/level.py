@@ -36,7 +36,7 @@ same levelled plan whenever that search proves optimality), while the precedence
 on the other core.  A finish it cannot settle goes on as one continuous parallel search (a
 complete worker and a large-neighbourhood one) on the model with the new distances, from the
 best plan so far.  The makespan's complete search runs without the LP relaxation (weak for a
-makespan, and slow): see ``NO_LP``.
+makespan, and slow): see ``MAKESPAN_WORKERS``.
 
 Nothing here knows about files or the command line: :mod:`planner.cli` writes the levelled plan
 (each delayed task gets ``leveling_delay`` working days, which :func:`planner.schedule.schedule`
@@ -653,12 +653,13 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
             # precedence reasoning with resources runs meanwhile on the other core, for the
             # case that this attempt cannot settle it
             quick = min(budget, max(0.2, 0.02 * budget)) if workers > 1 else budget
+            lp = name != "finish"       # the makespan searches without the LP relaxation
             reasoner = None
             if idx == 0 and name == "finish" and reasoning and workers > 1 and closure_ok:
                 reasoner = _Reasoner(p, edelta, min(1.0, 0.1 * budget))
             res, starts = _phase(cp_model, model, S, objs, name, _in_order(best, twins), quick,
                                  1, seed, progress, interrupted, deterministic=True,
-                                 wall=budget, lp=name != "finish")
+                                 wall=budget, lp=lp)
             # UNKNOWN (no plan within the short budget, e.g. presolve of a big model) is not
             # settled: the parallel search goes on
             settled = res.status in ("OPTIMAL", "INFEASIBLE", "MODEL_INVALID") or \
@@ -685,7 +686,7 @@ def solve(problem: Problem, objective: str = "finish", within_float: bool = Fals
                 res2, starts2 = _phase(cp_model, model, S, objs, name,
                                        _in_order(starts or best, twins), end - now,
                                        workers, seed, progress, interrupted,
-                                       lp=name != "finish")
+                                       lp=lp)
                 res, starts = _merge(res, starts or best, res2, starts2)
         if name == "finish" and res.bound is not None:
             lower = max(lower, res.bound)
@@ -788,18 +789,20 @@ def _merge(res: PhaseResult, starts, res2: PhaseResult, starts2):
     return out, starts2
 
 
-# The full-problem workers for the makespan, in CP-SAT's names: with 2 workers CP-SAT takes the
-# first it ranks (no_lp) and runs its large-neighbourhood searches on the other thread.  The LP
-# relaxation of a makespan is weak: without it the complete search makes several times more
-# decisions per second, which is what closes the hard j30 instances (docs/levelling.md).
-NO_LP = ["no_lp", "default_lp", "quick_restart", "max_lp", "fixed", "reduced_costs",
+# The full-problem workers allowed for the makespan, in CP-SAT's names.  With 2 workers CP-SAT
+# picks no_lp among them and runs its large-neighbourhood searches on the other thread; with
+# more it adds the others.  The LP relaxation of a makespan is weak: without it the complete
+# search makes several times more decisions per second, which is what closes the hard j30
+# instances (docs/levelling.md).
+MAKESPAN_WORKERS = ["no_lp", "default_lp", "quick_restart", "max_lp", "fixed", "reduced_costs",
          "pseudo_costs"]
 
 
 def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progress,
            interrupted, deterministic=False, wall=None, lp=True):
     """Minimise ``objs[name]`` (earlier phases are already constraints of ``model``).
-    ``lp=False``: the complete search runs without the LP relaxation (see NO_LP)."""
+    ``lp=False``: the complete search runs without the LP relaxation (a single worker at
+    linearization level 0; in parallel, the workers of ``MAKESPAN_WORKERS``)."""
     t0 = time.perf_counter()
     model.clear_objective()
     model.minimize(objs[name])
@@ -819,7 +822,7 @@ def _phase(cp_model, model, S, objs, name, hint, seconds, workers, seed, progres
         if prm.num_workers == 1:
             prm.linearization_level = 0
         else:
-            prm.subsolvers.extend(NO_LP)
+            prm.subsolvers.extend(MAKESPAN_WORKERS)
     prm.random_seed = seed              # 1 is CP-SAT's own default
     prm.catch_sigint_signal = False
     sols = _Solutions(cp_model, S, name, progress, t0)
