@@ -7,6 +7,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "tests", "data")
 SEED_PLAN = os.path.join(ROOT, "plans", "ssiks_it.yaml")
 
+# tests live in folders that mirror the package (tests/level/, tests/io/, ...); their shared
+# helpers (randplans, mpxj_harness) stay here, importable from every folder
+if os.path.dirname(os.path.abspath(__file__)) not in sys.path:
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
 
 @pytest.fixture(scope="session")
 def seed_schedule():
