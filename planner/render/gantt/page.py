@@ -12,8 +12,8 @@ from ...errors import PlanError
 from .axis import TimeAxis, lay_out_axis, status_line_x, x_range
 from .glyphs import room_for_phase_labels
 from .layout import GanttLayout, baseline_rows, key_x, phase_ids, row_layouts
-from .legend import legend_entries, legend_height, legend_shape, notes_height, title_height
-from .legend import title_lines
+from .legend import (legend_entries, legend_height, legend_shape, notes_height, title_height,
+                     title_lines)
 from .style import PAPER
 from .table import Table, table_columns
 
