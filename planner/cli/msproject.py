@@ -1,0 +1,70 @@
+"""``planner export`` and ``planner import``: MS Project XML (MSPDI) out and in."""
+from __future__ import annotations
+
+import click
+
+from ..errors import PlanError
+from .base import handle_errors, load_scheduled, main, plan_argument, scenario_options
+
+
+@main.command("export")
+@plan_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The MS Project XML (MSPDI) file to write, e.g. plan.xml.")
+@scenario_options
+@handle_errors
+def export_cmd(plan, output, scenarios, sets):
+    """Schedule PLAN and write it as MS Project XML (MSPDI) that MS Project opens.
+
+    \b
+    The scheduled dates are written; every task stays auto-scheduled with its own constraint,
+    so MS Project recomputes the same dates.  With --scenario/--set, the plan as the
+    overlays change it.  See docs/ms-project.md.
+    """
+    from ..io.mspdi import write_mspdi
+
+    p, sched = load_scheduled(plan, scenarios, sets)
+    write_mspdi(sched, output)
+    click.echo(f"{output}: {len(p.tasks)} tasks, {sum(len(t.predecessors) for t in p.tasks)} "
+               f"links, {len(p.resources)} resources; {sched.project_start.isoformat()} to "
+               f"{sched.project_finish.isoformat()}", err=True)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The plan to write, e.g. plan.yaml (or .json).")
+@handle_errors
+def import_cmd(source, output):
+    """Read MS Project XML (MSPDI) SOURCE and write it as a planner plan.
+
+    \b
+    Tasks, outline, links and lags, constraints, deadlines, levelling delays, the calendar
+    (folded back into a planner base calendar, seasons and exceptions), resources and
+    assignments.  Prints what could not be carried over exactly, and how many tasks get the
+    same dates in planner as in the file.  See docs/ms-project.md.
+    """
+    from ..io.mspdi import read_mspdi
+    from ..io.yaml_plan import save_plan
+    from ..schedule import schedule
+
+    imp = read_mspdi(source, near=output)
+    try:
+        sched = schedule(imp.plan)
+    except PlanError as exc:
+        raise imp.error(exc) from None
+    save_plan(imp.plan, output)
+    for note in imp.notes:
+        click.echo(f"note: {note}", err=True)
+    p = imp.plan
+    cal = p.calendar
+    seasons = ", ".join(s.name for s in cal.seasons) or "no seasons"
+    differ = imp.disagreements(sched)
+    same = len(imp.file_dates) - len(differ)
+    click.echo(f"{output}: {len(p.tasks)} tasks ({sum(t.summary for t in p.tasks)} summaries), "
+               f"{sum(len(t.predecessors) for t in p.tasks)} links, {len(p.resources)} "
+               f"resources; calendar {cal.name} ({seasons}) + {len(cal.exceptions)} exceptions; "
+               f"{sched.project_start.isoformat()} to {sched.project_finish.isoformat()}; "
+               f"dates as in the file for {same}/{len(imp.file_dates)} tasks"
+               + (f" (differ: {', '.join(differ[:10])}{' ...' if len(differ) > 10 else ''})"
+                  if differ else ""), err=True)

@@ -1,0 +1,102 @@
+"""``planner schedule``, ``planner validate`` and ``planner explain``: one plan's schedule,
+its soundness, and why a task starts when it does."""
+from __future__ import annotations
+
+import shutil
+import sys
+
+import click
+
+from ..errors import PlanError
+from .base import emit, handle_errors, lang_option, load_scheduled, main, plan_argument, \
+    scenario_options
+
+
+@main.command("schedule")
+@plan_argument
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@lang_option(help="Language of the table's words and weekdays.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file instead of standard output.")
+@scenario_options
+@handle_errors
+def schedule_cmd(plan, fmt, lang, output, scenarios, sets):
+    """Compute early/late dates, float and the critical path of PLAN.
+
+    With --scenario/--set, the schedule of the plan as the overlays change it.
+    Exits 1 (after printing) when a task finishes after its deadline.
+    """
+    _plan, sched = load_scheduled(plan, scenarios, sets)
+    if fmt == "json":
+        from ..io.schedule_json import schedule_to_json
+
+        text = schedule_to_json(sched)
+    elif fmt == "csv":
+        from ..render.table import render_csv
+
+        text = render_csv(sched)
+    else:
+        from ..render.table import render_table
+
+        width = None
+        if output is None and sys.stdout.isatty():
+            width = max(30, shutil.get_terminal_size().columns - 62)
+        text = render_table(sched, lang=lang, name_width=width)
+    emit(text, output)
+    from ..schedule import check_deadlines
+
+    check_deadlines(sched)
+
+
+@main.command("validate")
+@plan_argument
+@click.option("--checks/--no-checks", default=True, show_default=True,
+              help="Also list DCMA-style schedule checks (open ends, leads, lags, hard "
+                   "constraints, long tasks, large or negative float).")
+@handle_errors
+def validate_cmd(plan, checks):
+    """Check PLAN: format, ids, links, cycles, calendar, and that it schedules.
+
+    Exits 0 when the plan is sound, 2 with FILE:LINE: message when it is not, 1 when a task
+    misses its deadline.  The schedule checks are for review and never change the exit code.
+    """
+    p, sched = load_scheduled(plan)
+    n_sum = sum(t.summary for t in p.tasks)
+    n_links = sum(len(t.predecessors) for t in p.tasks)
+    cal = p.calendar
+    seasons = ", ".join(s.name for s in cal.seasons) or "no seasons"
+    click.echo(f"{plan}: OK: {len(p.tasks)} tasks ({n_sum} summaries), {n_links} links, "
+               f"{len(p.resources)} resources; calendar {cal.name} ({seasons}); "
+               f"{sched.project_start.isoformat()} to {sched.project_finish.isoformat()}, "
+               f"{sched.project_duration} working days")
+    if checks:
+        from ..checks import health, render_health
+
+        click.echo(render_health(health(sched)), nl=False)
+    from ..schedule import check_deadlines
+
+    check_deadlines(sched)
+
+
+@main.command("explain")
+@plan_argument
+@click.argument("task")
+@lang_option()
+@scenario_options
+@handle_errors
+def explain_cmd(plan, task, lang, scenarios, sets):
+    """Why TASK starts when it does: its driving predecessor chain back to the start,
+    with the constraints and the holidays or seasons in the way.
+
+    \b
+    Example:
+      planner explain plans/ssiks_it.yaml 17
+    """
+    from ..render.whatif import render_explain
+    from ..scenario import explain
+
+    _plan, sched = load_scheduled(plan, scenarios, sets)
+    if task not in sched.net.index:
+        raise PlanError(f"no task {task!r} in the plan {sched.plan.name!r}")
+    click.echo(render_explain(explain(sched, task), lang=lang), nl=False)

@@ -1,0 +1,83 @@
+"""The critical-path method, start to finish: compile the plan, forward pass, summary logic,
+backward pass, ALAP pass, roll-up, floats and the checks, in that order."""
+from __future__ import annotations
+
+import gc
+
+from ..calendar import WorkCalendar
+from ..errors import PlanError
+from ..model import Plan
+from .checks import check_summary_durations
+from .keys import ALAP
+from .network import compile_plan
+from .passes import backward_pass, forward_pass
+from .result import Schedule
+from .rollup import expand_summary_links, free_float, rollup, total_float
+
+
+def schedule(plan: Plan, cal: WorkCalendar | None = None) -> Schedule:
+    """Schedule ``plan`` (pure: the plan is not changed).
+
+    >>> import datetime as dt
+    >>> from planner.model import CalendarDef, Link, Plan, Task
+    >>> plan = Plan("demo", dt.date(2024, 1, 1), CalendarDef("mon-fri"),
+    ...             [Task("a", "Design", 3), Task("b", "Build", 2, predecessors=[Link("a")])])
+    >>> sched = schedule(plan)
+    >>> sched.project_finish, sched.critical_tasks()
+    (datetime.date(2024, 1, 5), ['a', 'b'])
+    """
+    # The passes allocate only acyclic containers; pausing the cyclic collector avoids
+    # rescanning a large plan's objects many times over (it halves the time at 100k tasks).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _schedule(plan, cal)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _schedule(plan: Plan, cal: WorkCalendar | None) -> Schedule:
+    if cal is None:
+        cal = WorkCalendar(plan.calendar, plan.start)
+    net = compile_plan(plan, cal)
+    n = len(net.ids)
+    es = [0] * n
+    ef = [0] * n
+    ls = [0] * n
+    lf = [0] * n
+    pstart = cal.start_key(plan.start)
+    if not net.order:
+        raise PlanError("the plan has no tasks to schedule", path=("tasks",))
+    forward_pass(net, cal, es, ef, ls, lf, pstart, False)
+    if net.summary_links:
+        expand_summary_links(net, plan, es)
+        forward_pass(net, cal, es, ef, ls, lf, pstart, False)
+    order = net.order
+    pfinish = max(ef[i] for i in order)
+    backward_pass(net, cal, ls, lf, pfinish)
+    constraint = net.constraint
+    alap = [c is not None and c[0] == ALAP for c in constraint]
+    if any(alap):
+        forward_pass(net, cal, es, ef, ls, lf, pstart, True)
+
+    start = [0] * n
+    finish = [0] * n
+    for i in order:
+        if alap[i]:
+            start[i], finish[i] = ls[i], lf[i]
+        else:
+            start[i], finish[i] = es[i], ef[i]
+    dur = list(net.dur)
+    rollup(net, plan, es, ef, ls, lf, start, finish, dur, alap)
+
+    total = total_float(es, ef, ls, lf, alap)
+    free = free_float(net, start, finish, total)
+    critical = [tf <= 0 for tf in total]
+    sched = Schedule(plan, cal, net, es, ef, ls, lf, start, finish, dur, total, free, critical,
+                     pstart, pfinish)
+    check_summary_durations(plan, sched)
+    # make sure every date the schedule reaches is inside the calendar's range
+    cal.date(min(min(es), min(ls)) // 2)
+    cal.date(max(max(ef), max(lf)) // 2)
+    return sched

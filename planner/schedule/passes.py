@@ -1,0 +1,203 @@
+"""The forward and backward passes and the link arithmetic, as plain functions over the arrays
+``es``, ``ef``, ``ls``, ``lf`` (time keys, indexed by task position) of a compiled
+:class:`~planner.schedule.network.Network`.
+
+The rules follow MS Project as reimplemented by MPXJ's ``MicrosoftScheduler``: a task with no
+predecessors starts at the project start (or its SNET / FNET date); FS: successor start >=
+predecessor finish + lag; SS: start >= start + lag; FF: finish >= finish + lag (never before the
+project start); SF: finish >= start + lag; a lag moves a point by working time; tasks without
+successors have the project finish as late finish; deadlines limit the late finish.
+"""
+from __future__ import annotations
+
+from ..calendar import WorkCalendar
+from .keys import ALAP, FF, FNET, FNLT, FS, MFO, MSO, SNET, SNLT, SS, add_work
+from .network import Network
+
+
+def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
+                 alap_pass: bool) -> None:
+    """Fill ``es`` and ``ef`` of every leaf in ``net.order`` from the project start key
+    ``pstart``, links, constraints and levelling delays.  ``alap_pass``: the pass after the
+    backward pass, where a link from an ALAP task starts at its late dates.
+
+    >>> import datetime as dt
+    >>> from planner.calendar import WorkCalendar
+    >>> from planner.model import CalendarDef, Link, Plan, Task
+    >>> from planner.schedule import compile_plan
+    >>> plan = Plan("demo", dt.date(2024, 1, 1), CalendarDef("mon-fri"),
+    ...             [Task("a", "Design", 3), Task("b", "Build", 2, predecessors=[Link("a")])])
+    >>> cal = WorkCalendar(plan.calendar, plan.start)
+    >>> net = compile_plan(plan, cal)
+    >>> es, ef, ls, lf = [0] * 2, [0] * 2, [0] * 2, [0] * 2
+    >>> forward_pass(net, cal, es, ef, ls, lf, 0, False)
+    >>> es, ef      # a: 08:00 day 0 to 16:00 day 2; b: 08:00 day 3 to 16:00 day 4
+    ([0, 6], [5, 9])
+    """
+    dur = net.dur
+    preds_of = net.leaf_preds
+    constraint = net.constraint
+    delay = net.delay
+    add_elapsed = cal.add_elapsed
+    alap = [c is not None and c[0] == ALAP for c in constraint] if alap_pass else None
+    for i in net.order:
+        d = dur[i]
+        c = constraint[i]
+        efk = None
+        ps = preds_of[i]
+        if not ps:
+            if c is not None and c[0] == SNET:
+                k = c[1]
+            elif c is not None and c[0] == FNET:
+                efk = c[2]
+                k = add_work(efk, -d)
+            else:
+                k = pstart
+        else:
+            k = -1 << 62
+            for p, typ, lag, el in ps:
+                if typ == FS and not lag and not alap_pass:
+                    x = ef[p]                       # the common case
+                else:
+                    if alap_pass and alap[p] and not alap[i]:
+                        pes, pef = ls[p], lf[p]     # MS Project links to an ALAP task's late dates
+                    else:
+                        pes, pef = es[p], ef[p]
+                    x = link_start(typ, lag, el, pes, pef, d, pstart, add_elapsed)
+                if x > k:
+                    k = x
+        if d and k & 1:
+            k += 1                      # a task moves to the next working start
+        if delay[i]:
+            k = 2 * ((k + 1) // 2 + delay[i])
+        if c is not None:
+            code = c[0]
+            if code == SNET:
+                if k < c[1]:
+                    k = c[1]
+            elif code == FNLT:
+                latest = add_work(c[2], -d)
+                if k > latest:
+                    k = latest
+            elif code == FNET:
+                earliest = add_work(c[2], -d)
+                if k < earliest:
+                    k = earliest
+            elif code == SNLT:
+                if k > c[1]:
+                    k = c[1]
+            elif code == MSO:
+                k = c[1]
+            elif code == MFO:
+                efk = c[2]
+                k = add_work(efk, -d)
+        es[i] = k
+        if efk is None:
+            efk = 2 * ((k + 1) // 2 + d) - 1 if d else k
+        ef[i] = efk
+
+
+def link_start(typ, lag, el, pes, pef, d, pstart, add_elapsed) -> int:
+    """The earliest start key a link of type ``typ`` allows its successor (MPXJ's rules), from
+    the predecessor's start and finish keys ``pes``, ``pef`` and the successor's duration ``d``.
+    ``el``: the lag is in elapsed days, moved by ``add_elapsed(key, days)``.
+
+    >>> from planner.schedule import FF, SS
+    >>> link_start(SS, 2, False, 0, 5, 3, 0, None)      # SS+2 from a task starting at key 0
+    3
+    >>> link_start(FF, 0, False, 0, 5, 10, 0, None)     # FF: never before the project start
+    0
+    """
+    if typ == FS:
+        x = pef
+    elif typ == SS:
+        x = pes
+    elif typ == FF:
+        x = add_work(pef, -d)
+    else:
+        x = add_work(pes, -d)
+    if lag:
+        x = add_elapsed(x, lag) if el else add_work(x, lag)
+    if typ == FF and x < pstart:
+        x = pstart                      # an FF successor never starts before the project
+    return x
+
+
+def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None:
+    """Fill ``ls`` and ``lf`` of every leaf, in reverse ``net.order``, from the project finish
+    key ``pfinish``, links, constraints and deadlines.
+
+    >>> import datetime as dt
+    >>> from planner.calendar import WorkCalendar
+    >>> from planner.model import CalendarDef, Plan, Task
+    >>> from planner.schedule import compile_plan
+    >>> plan = Plan("demo", dt.date(2024, 1, 1), CalendarDef("mon-fri"),
+    ...             [Task("a", "Design", 3), Task("b", "Build", 2)])
+    >>> cal = WorkCalendar(plan.calendar, plan.start)
+    >>> ls, lf = [0, 0], [0, 0]
+    >>> backward_pass(compile_plan(plan, cal), cal, ls, lf, 5)
+    >>> ls, lf      # b may start a day later and still finish with a
+    ([0, 2], [5, 5])
+    """
+    dur = net.dur
+    succs_of = net.leaf_succs
+    constraint = net.constraint
+    deadline = net.deadline_key
+    add_elapsed = cal.add_elapsed
+    for i in reversed(net.order):
+        d = dur[i]
+        k = pfinish                                 # no successor: the project finish
+        for s, typ, lag, el in succs_of[i]:
+            if typ == FS and not lag:
+                x = ls[s]                           # the common case
+            else:
+                x = link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
+            if x < k:
+                k = x                               # (never later than the project finish)
+        c = constraint[i]
+        if c is not None:
+            code = c[0]
+            if code == MSO:
+                k = add_work(c[1], d)
+            elif code == MFO:
+                k = c[2]
+            elif code == SNLT:
+                latest = add_work(c[1], d)
+                if k > latest:
+                    k = latest
+            elif code == FNLT:
+                if k > c[2]:
+                    k = c[2]
+        dl = deadline[i]
+        if dl is not None and k > dl:
+            k = dl
+        if not k & 1:
+            k -= 1                      # 08:00 after a break is the same as 16:00 before it
+        lf[i] = k
+        ls[i] = 2 * ((k + 1) // 2 - d) if d else k
+
+
+def link_finish(typ, lag, el, sls, slf, d, add_elapsed) -> int:
+    """The latest finish key a link of type ``typ`` allows its predecessor (MPXJ's rules), from
+    the successor's late start and finish keys ``sls``, ``slf`` and the predecessor's duration
+    ``d``.  (The backward pass then moves an 08:00 key to the 16:00 before it.)
+
+    >>> from planner.schedule import FS, SS
+    >>> link_finish(FS, 1, False, 10, 15, 3, None)      # FS+1 into a task that starts at key 10
+    8
+    >>> link_finish(SS, 0, False, 10, 15, 3, None)      # SS: start by key 10, so finish by 15
+    15
+    """
+    if typ == FS:
+        x = sls
+    elif typ == FF:
+        x = slf
+    elif typ == SS:
+        x = sls + (sls & 1)
+    else:  # SF
+        x = add_work(slf, d)
+    if lag:
+        x = add_elapsed(x, -lag) if el else add_work(x, -lag)
+    if typ == SS:
+        x = add_work(x, d)
+    return x
