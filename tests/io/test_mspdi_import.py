@@ -16,8 +16,8 @@ from planner.io.mspdi import read_mspdi
 from planner.io.yaml_plan import load_plan
 from planner.schedule import schedule
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(TESTS)
 SEED = os.path.join(ROOT, "plans", "ssiks_it.yaml")
 
 

@@ -21,10 +21,10 @@ from planner.io.mspdi import NS, schedule_to_mspdi
 from planner.io.yaml_plan import load_plan
 from planner.schedule import schedule
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(TESTS)
 SEED = os.path.join(ROOT, "plans", "ssiks_it.yaml")
-TABLE = os.path.join(HERE, "data", "msp_plan_table.tsv")
+TABLE = os.path.join(TESTS, "data", "msp_plan_table.tsv")
 Q = "{%s}" % NS
 
 

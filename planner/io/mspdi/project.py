@@ -1,0 +1,51 @@
+"""Reading the project's own elements: the working day, the start, the name, the status date.
+
+>>> import xml.etree.ElementTree as ET
+>>> src = Source("p.xml", b"", ET.fromstring(
+...     "<Project><MinutesPerDay>450</MinutesPerDay><Title>Ny skole</Title></Project>"), None)
+>>> read_clock(src).minutes_per_day, plan_name(src, None)
+(450, 'Ny skole')
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .clock import ReadClock, time_or
+from .source import Source
+
+
+def read_clock(src: Source) -> ReadClock:
+    """``MinutesPerDay`` (480 when absent), ``DefaultStartTime`` and ``DefaultFinishTime``."""
+    root = src.root
+    mpd = src.int(root, "MinutesPerDay", 480)
+    if mpd <= 0:
+        raise src.fail(src.child(root, "MinutesPerDay"), "<MinutesPerDay> must be positive")
+    return ReadClock(mpd, time_or(src.text(root, "DefaultStartTime"), dt.time(8, 0)),
+                     time_or(src.text(root, "DefaultFinishTime"), dt.time(17, 0)))
+
+
+def plan_start(src: Source, clock: ReadClock, starts: list[dt.datetime]) -> dt.date:
+    """The plan's start day: ``StartDate``, else the earliest of the tasks' ``starts``."""
+    start = src.datetime(src.root, "StartDate")
+    if start is None:
+        if not starts:
+            raise src.fail(src.root, "the file has no <StartDate> and no task with a <Start>")
+        start = min(starts)
+    return clock.start_date(start)
+
+
+def plan_name(src: Source, summary_name: str | None) -> str:
+    """``Title``, else the project summary task's name, else ``Name``."""
+    return (src.text(src.root, "Title") or summary_name or src.text(src.root, "Name")
+            or "Imported plan")
+
+
+def status_date(src: Source, clock: ReadClock) -> dt.date | None:
+    """``StatusDate`` as the working day it closes."""
+    return clock.date(src.datetime(src.root, "StatusDate"), finish=True)
+
+
+def span(plan_start_day: dt.date, task_dates: list[dt.datetime]) -> tuple[dt.date, dt.date]:
+    """The first and last day of the plan's start and the tasks' dates in the file."""
+    days = [plan_start_day] + [d.date() for d in task_dates]
+    return min(days), max(days)

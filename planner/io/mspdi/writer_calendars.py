@@ -1,0 +1,113 @@
+"""Writing ``<Calendars>``: the plan's calendar (UID 1) and one calendar per resource.
+
+The plan's calendar carries its working week and every holiday, season and dated exception of
+the years the schedule touches; a resource's calendar is based on it and carries the
+resource's absences.  Exceptions are sorted and written in both forms MS Project reads: the
+legacy one (``WeekDay`` with ``DayType`` 0) and the Project 2007 one (``Exceptions``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ...schedule import Schedule
+from .clock import WriteClock
+from .fields import PLANNER_DAY, resource_name
+from .xml import XmlWriter
+
+
+def write_calendars(x: XmlWriter, sched: Schedule, clock: WriteClock, span) -> None:
+    """``<Calendars>``: the plan's over ``span`` (:func:`calendar_span`), then one per resource
+    (its absences)."""
+    plan = sched.plan
+    cal = sched.calendar
+    cdef = cal.cal
+    hours = (clock.start_time, clock.finish_time)
+    first_day, last_day = span
+    x.open("Calendars")
+    periods = cal.nonworking_periods(first_day, last_day)
+    write_calendar(x, 1, cdef.name, True, None, cdef.workweek, hours,
+                   [(a, b, name, kind == "working") for a, b, name, kind in periods])
+    for k, r in enumerate(plan.resources):
+        absences = sorted((a.start, a.finish, a.name or "absence", a.working)
+                          for a in r.absences)
+        write_calendar(x, 2 + k, resource_name(r.name), False, 1, None, hours, absences)
+    x.close("Calendars")
+
+
+def calendar_span(sched: Schedule) -> tuple[dt.date, dt.date]:
+    """The whole years that the calendar exceptions are written for: from the first year the
+    schedule touches to one year past the last, so that MS Project still sees the holidays when
+    a rescheduled plan slips a little."""
+    keys = [sched.project_start_key, sched.project_finish_key]
+    for arr in (sched.es, sched.ls, sched.ef, sched.lf):
+        keys.append(min(arr))
+        keys.append(max(arr))
+    first = min(sched.date(min(keys)), sched.plan.start)
+    last = sched.date(max(keys))
+    cdef = sched.calendar.cal
+    y0 = max(first.year, cdef.first_year)
+    y1 = min(last.year + 1, cdef.last_year)
+    return dt.date(y0, 1, 1), dt.date(y1, 12, 31)
+
+
+def write_calendar(x: XmlWriter, uid: int, name: str, is_base: bool, base_uid, workweek, hours,
+                   exceptions) -> None:
+    """One calendar: its week (base calendars only), then the exceptions
+    ``(first, last, name, working)``, sorted, in the legacy and the Project 2007 form."""
+    exceptions = sorted(exceptions, key=lambda e: (e[0], e[1]))
+    x.open("Calendar")
+    x.el("UID", uid)
+    x.el("Name", name[:51])
+    x.el("IsBaseCalendar", is_base)
+    x.el("BaseCalendarUID", -1 if base_uid is None else base_uid)
+    if workweek is not None or exceptions:
+        x.open("WeekDays")
+        if workweek is not None:
+            for msp in range(1, 8):
+                working = PLANNER_DAY[msp] in workweek
+                x.open("WeekDay")
+                x.el("DayType", msp)
+                x.el("DayWorking", working)
+                if working:
+                    _working_times(x, hours)
+                x.close("WeekDay")
+        for a, b, _name, working in exceptions:
+            x.open("WeekDay")
+            x.el("DayType", 0)
+            x.el("DayWorking", working)
+            _time_period(x, a, b)
+            if working:
+                _working_times(x, hours)
+            x.close("WeekDay")
+        x.close("WeekDays")
+    if exceptions:
+        x.open("Exceptions")
+        for a, b, ename, working in exceptions:
+            x.open("Exception")
+            x.el("EnteredByOccurrences", False)
+            _time_period(x, a, b)
+            x.el("Occurrences", 1)
+            x.el("Name", ename)
+            x.el("Type", 1)                    # a plain range of days, not recurring
+            x.el("DayWorking", working)
+            if working:
+                _working_times(x, hours)
+            x.close("Exception")
+        x.close("Exceptions")
+    x.close("Calendar")
+
+
+def _time_period(x: XmlWriter, first: dt.date, last: dt.date) -> None:
+    x.open("TimePeriod")
+    x.el("FromDate", f"{first.isoformat()}T00:00:00")
+    x.el("ToDate", f"{last.isoformat()}T23:59:00")
+    x.close("TimePeriod")
+
+
+def _working_times(x: XmlWriter, hours) -> None:
+    x.open("WorkingTimes")
+    x.open("WorkingTime")
+    x.el("FromTime", hours[0])
+    x.el("ToTime", hours[1])
+    x.close("WorkingTime")
+    x.close("WorkingTimes")

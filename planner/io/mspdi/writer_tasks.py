@@ -1,0 +1,168 @@
+"""Writing ``<Tasks>``: the project summary task (UID 0), then every task of the plan.
+
+Elements follow the pj12 schema's order.  Each task is written with its scheduled dates,
+early/late dates and slack, ``ActualDuration``/``RemainingDuration`` and its own constraint,
+and stays auto-scheduled (``Manual`` 0), so MS Project recomputes the same dates.  A new task
+field goes into :func:`write_task` at its place in the schema's order.
+"""
+from __future__ import annotations
+
+from ...model import Link, Plan, Task
+from ...schedule import Schedule, pos
+from .clock import WriteClock
+from .fields import (CONSTRAINT_CODE, ELAPSED_MINUTES_PER_DAY, FINISH_CONSTRAINTS, FMT_DAYS,
+                     FMT_EDAYS, ID_FIELD, LINK_TYPE_CODE, duration_text)
+from .xml import XmlWriter
+
+
+def write_tasks(x: XmlWriter, sched: Schedule, clock: WriteClock, uids: list[int],
+                carry_id: list[bool]) -> None:
+    """``<Tasks>``; ``uids[i]`` is the UID of task i, ``carry_id[i]`` whether its planner id
+    travels in the custom field (:func:`~planner.io.mspdi.fields.task_uids`)."""
+    plan = sched.plan
+    uid_of = {t.id: uids[i] for i, t in enumerate(plan.tasks)}
+    x.open("Tasks")
+    write_summary_task(x, sched, clock)
+    outline = outline_numbers(plan)
+    for i, t in enumerate(plan.tasks):
+        write_task(x, sched, clock, i, t, uids[i], outline[i], carry_id[i], uid_of)
+    x.close("Tasks")
+
+
+def outline_numbers(plan: Plan) -> list[str]:
+    """Each task's outline number (``1``, ``1.1``, ``1.2``, ``2``...), also written as WBS."""
+    out = []
+    counters: list[int] = []
+    for t in plan.tasks:
+        level = t.outline_level
+        del counters[level:]
+        while len(counters) < level:
+            counters.append(0)
+        counters[level - 1] += 1
+        out.append(".".join(str(c) for c in counters))
+    return out
+
+
+def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock) -> None:
+    """UID 0: MS Project's project summary task (outline level 0), holding the plan's notes."""
+    plan = sched.plan
+    top = [i for i, t in enumerate(plan.tasks) if t.parent is None]
+    ps = min(sched.start[i] for i in top)          # rolled up like any summary: a task may
+    pf = max(sched.finish[i] for i in top)         # start before the project (SF, MSO, ...)
+    es = min(sched.es[i] for i in top)
+    ef = max(sched.ef[i] for i in top)
+    ls = min(sched.ls[i] for i in top)
+    lf = max(sched.lf[i] for i in top)
+    days = pos(pf) - pos(ps)
+    total = min(pos(ls) - pos(es), pos(lf) - pos(ef))
+    x.open("Task")
+    x.el("UID", 0)
+    x.el("ID", 0)
+    x.el("Name", plan.name)
+    x.el("Manual", False)
+    x.el("Type", 1)
+    x.el("IsNull", False)
+    x.el("WBS", 0)
+    x.el("OutlineNumber", 0)
+    x.el("OutlineLevel", 0)
+    x.el("Start", clock.at(ps))
+    x.el("Finish", clock.at(pf))
+    x.el("Duration", clock.duration(days))
+    x.el("DurationFormat", FMT_DAYS)
+    x.el("Work", clock.duration(0))
+    x.el("EffortDriven", False)
+    x.el("Estimated", False)
+    x.el("Milestone", False)
+    x.el("Summary", True)
+    x.el("Critical", any(sched.critical[i] for i in top))
+    x.el("EarlyStart", clock.at(es))
+    x.el("EarlyFinish", clock.at(ef))
+    x.el("LateStart", clock.at(ls))
+    x.el("LateFinish", clock.at(lf))
+    x.el("FreeSlack", clock.tenths(max(total, 0)))     # a summary's free slack: its total
+    x.el("TotalSlack", clock.tenths(total))
+    x.el("PercentComplete", 0)
+    x.el("ActualDuration", clock.duration(0))
+    x.el("RemainingDuration", clock.duration(days))
+    x.el("ConstraintType", 0)
+    x.el("CalendarUID", -1)
+    x.el("Notes", plan.notes or None)
+    x.close("Task")
+
+
+def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task, uid: int,
+               outline: str, carry_id: bool, uid_of: dict) -> None:
+    """Task ``i`` of the schedule, ``t``, as one ``<Task>`` with its predecessor links."""
+    days = sched.duration[i]
+    x.open("Task")
+    x.el("UID", uid)
+    x.el("ID", i + 1)
+    x.el("Name", t.name)
+    x.el("Manual", False)
+    x.el("Type", 1)                            # fixed duration
+    x.el("IsNull", False)
+    x.el("WBS", outline)
+    x.el("OutlineNumber", outline)
+    x.el("OutlineLevel", t.outline_level)
+    x.el("Start", clock.at(sched.start[i]))
+    x.el("Finish", clock.at(sched.finish[i]))
+    x.el("Duration", clock.duration(days))
+    x.el("DurationFormat", FMT_DAYS)
+    work = 0.0
+    for a in t.assignments:
+        work += days * clock.minutes_per_day * a.units
+    x.el("Work", duration_text(round(work)))
+    x.el("EffortDriven", False)
+    x.el("Estimated", False)
+    x.el("Milestone", t.milestone)
+    x.el("Summary", t.summary)
+    x.el("Critical", sched.critical[i])
+    x.el("EarlyStart", clock.at(sched.es[i]))
+    x.el("EarlyFinish", clock.at(sched.ef[i]))
+    x.el("LateStart", clock.at(sched.ls[i]))
+    x.el("LateFinish", clock.at(sched.lf[i]))
+    x.el("FreeSlack", clock.tenths(sched.free_float[i]))
+    x.el("TotalSlack", clock.tenths(sched.total_float[i]))
+    x.el("PercentComplete", 0)
+    x.el("ActualDuration", clock.duration(0))
+    x.el("RemainingDuration", clock.duration(days))
+    c = t.constraint
+    ctype = c.type if c is not None else "ASAP"
+    x.el("ConstraintType", CONSTRAINT_CODE[ctype])
+    x.el("CalendarUID", -1)
+    if c is not None and c.date is not None:
+        cal = sched.calendar
+        key = cal.finish_key(c.date) if ctype in FINISH_CONSTRAINTS else cal.start_key(c.date)
+        x.el("ConstraintDate", clock.at(key))
+    if t.deadline is not None:
+        x.el("Deadline", clock.at(sched.calendar.finish_key(t.deadline)))
+    if t.leveling_delay:
+        x.el("LevelingDelay", clock.tenths(t.leveling_delay))
+        x.el("LevelingDelayFormat", FMT_DAYS)
+    if t.assignments:
+        x.el("IgnoreResourceCalendar", True)
+    x.el("Notes", t.notes or None)
+    for link in t.predecessors:
+        write_link(x, clock, link, uid_of)
+    if carry_id:
+        x.open("ExtendedAttribute")
+        x.el("FieldID", ID_FIELD)
+        x.el("Value", t.id)
+        x.close("ExtendedAttribute")
+    x.close("Task")
+
+
+def write_link(x: XmlWriter, clock: WriteClock, link: Link, uid_of: dict) -> None:
+    """One ``<PredecessorLink>``: a lag in working days is written in the file's working
+    minutes, a lag in elapsed days in 24-hour days, both in tenths of minutes."""
+    x.open("PredecessorLink")
+    x.el("PredecessorUID", uid_of[link.pred])
+    x.el("Type", LINK_TYPE_CODE[link.type])
+    x.el("CrossProject", False)
+    if link.lag_unit == "ed":
+        x.el("LinkLag", link.lag * ELAPSED_MINUTES_PER_DAY * 10)
+        x.el("LagFormat", FMT_EDAYS)
+    else:
+        x.el("LinkLag", clock.tenths(link.lag))
+        x.el("LagFormat", FMT_DAYS)
+    x.close("PredecessorLink")
