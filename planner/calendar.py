@@ -71,21 +71,13 @@ def _clamp_day(year: int, month: int, day: int) -> dt.date:
 
 @lru_cache(maxsize=64)
 def _public_holidays(country: str, subdiv: str | None, first: int, last: int) -> tuple:
-    import holidays
+    from .holiday_cache import holiday_dates
 
-    kwargs = {"years": range(first, last + 1)}
-    if subdiv:
-        kwargs["subdiv"] = subdiv
-    cls = holidays.country_holidays
+    language = "no" if country.upper() in ("NO", "NOR") else None
     try:
-        if country.upper() in ("NO", "NOR"):
-            # holidays.Norway lists every Sunday too unless told not to
-            found = holidays.Norway(include_sundays=False, language="no", **kwargs)
-        else:
-            found = cls(country, **kwargs)
+        return holiday_dates(country, subdiv, language, first, last)
     except NotImplementedError as exc:
         raise PlanError(f"no public holidays are known for country {country!r}") from exc
-    return tuple(sorted(found.items()))
 
 
 class WorkCalendar:

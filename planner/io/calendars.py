@@ -137,11 +137,9 @@ def _calendar_from_data(data, path) -> CalendarDef:
 
 
 def _check_country(country: str, path) -> None:
-    import holidays
+    from ..holiday_cache import check_country
 
-    try:
-        holidays.country_holidays(country)
-    except NotImplementedError:
+    if not check_country(country):
         raise PlanError(f"no public holidays are known for country {country!r} (use an ISO "
                         f"3166 code such as NO, SE, DK)", path=path) from None
 
