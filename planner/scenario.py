@@ -43,7 +43,7 @@ class Change:
     """One edit.  ``kind`` and what it uses:
 
     - ``duration``: ``tasks`` (ids; a summary means every task under it), ``amount``
-    - ``lag``: ``link`` (pred, succ), ``value`` (int, working days)
+    - ``lag``: ``link`` (pred, succ), ``value`` (days, unit ``d``/``ed``, or None: the link's)
     - ``link_type``: ``link``, ``value`` (FS/SS/FF/SF)
     - ``add_link``: ``link``, ``value`` (a Link)
     - ``remove_link``: ``link``
@@ -143,7 +143,8 @@ def _apply(plan: Plan, ch: Change) -> None:
                 t.duration = ch.amount.apply(t.duration)
     elif kind == "lag":
         task, k, lk = _link(plan, ch)
-        task.predecessors[k] = Link(lk.pred, lk.type, int(ch.value), lk.lag_unit, lk.src)
+        lag, unit = ch.value
+        task.predecessors[k] = Link(lk.pred, lk.type, lag, unit or lk.lag_unit, lk.src)
     elif kind == "link_type":
         task, k, lk = _link(plan, ch)
         task.predecessors[k] = Link(lk.pred, ch.value, lk.lag, lk.lag_unit, lk.src)

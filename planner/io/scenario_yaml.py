@@ -8,8 +8,9 @@ The format is documented in ``docs/scenarios.md``.  A file::
       - tasks: [6, 7, 8, 9, 10, 11, 12, 13]
         duration: x2
 
-and the command-line form ``--set 16.duration=60``, ``--set project.start=2023-08-14``,
-``--set 48->49.lag=-5``, ``--set calendar.summer=off``.
+and the command-line form ``--set 16.duration=60``, ``--set 16.duration=+2mo``,
+``--set project.start=2023-08-14``, ``--set 48:49.lag=-5`` (or ``--set '48->49.lag=-5'``,
+quoted), ``--set calendar.summer=off``.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ..model import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES, Constraint,
 from ..scenario import Amount, Change, Scenario
 from .calendars import parse_exception, parse_season
 from .documents import as_date, as_list, as_mapping, as_str, check_keys, load_document
+from .units import quantity, split_quantity, working_days
 from .yaml_plan import parse_constraint, parse_link, parse_predecessors
 
 TARGETS = ("task", "tasks", "phase", "link", "add_link", "remove_link", "project", "calendar")
@@ -29,30 +31,47 @@ LINK_FIELDS = {"lag", "type"}
 CAL_FIELDS = {"seasons_on", "seasons_off", "seasons", "exceptions"}
 PROJECT_FIELDS = {"start", "name"}
 
-_AMOUNT = re.compile(r"^\s*(?:(?P<x>[x×*])\s*(?P<f>\d+(?:[.,]\d+)?)|(?P<sign>[+-])\s*"
-                     r"(?P<d>\d+(?:[.,]\d+)?)|(?P<abs>\d+))\s*(?:d|days?|dager?)?\s*$")
+_FACTOR = re.compile(r"^\s*[x×*]\s*(?P<f>\d+(?:[.,]\d+)?)\s*$")
 _ARROW = re.compile(r"^\s*(?P<a>[^\s>]+?)\s*-+>\s*(?P<b>[^\s>]+)\s*$")
 
 
 def parse_amount(value, fail) -> Amount:
+    """A duration edit: ``60``, ``3w``, ``+2mo``, ``-5``, ``x1.5``."""
     if isinstance(value, bool):
         raise fail(f"duration must be N, +N, -N or xF, not {value!r}")
     if isinstance(value, int):
         if value < 0 or getattr(value, "text", "").lstrip().startswith("+"):
             return Amount("+", int(value))      # +N / -N add or remove working days
         return Amount("=", int(value))
-    m = _AMOUNT.match(str(value))
-    if not m:
-        raise fail(f"duration {value!r} is not N (days), +N, -N or xF (e.g. 60, +25, x2, x1.5)")
-    if m.group("x"):
-        f = float(m.group("f").replace(",", "."))
-        return Amount("x", f)
-    if m.group("sign"):
-        d = float(m.group("d").replace(",", "."))
-        if not d.is_integer():
-            raise fail(f"{value!r}: add or remove whole working days")
-        return Amount("+", d if m.group("sign") == "+" else -d)
-    return Amount("=", int(m.group("abs")))
+    text = str(value).strip()
+    m = _FACTOR.match(text)
+    if m:
+        return Amount("x", float(m.group("f").replace(",", ".")))
+    if split_quantity(text) is None:
+        raise fail(f"duration {value!r} is not N (days), +N, -N or xF, with N in d, w (5 d) "
+                   f"or mo (20 d) (e.g. 60, +25, +2mo, 3w, x2, x1.5)")
+    try:
+        days = working_days(text, "duration")
+    except PlanError as exc:
+        raise fail(exc.message) from None
+    if text[0] in "+-":
+        return Amount("+", days)
+    return Amount("=", days)
+
+
+def parse_lag(value, fail) -> tuple:
+    """A lag to set: ``-5``, ``"+2w"``, ``"3ed"`` as ``(days, unit)``; the unit is None for a
+    plain number (the link keeps its own, working or elapsed days)."""
+    if isinstance(value, bool):
+        raise fail(f"lag must be days, not {value!r}")
+    if isinstance(value, int):
+        return int(value), None
+    try:
+        days, unit = quantity(value, "lag")
+    except PlanError as exc:
+        raise fail(exc.message) from None
+    parts = split_quantity(str(value))
+    return days, (unit if parts[1] else None)
 
 
 def _link_pair(value, fail) -> tuple:
@@ -64,6 +83,19 @@ def _link_pair(value, fail) -> tuple:
     if not m:
         raise fail(f"{value!r} is not a link; write 'PRED -> SUCC', e.g. '48 -> 49'")
     return m.group("a"), m.group("b")
+
+
+def _set_link_pair(obj: str, fail) -> tuple:
+    """The link of a ``--set`` key: ``PRED:SUCC`` (nothing for the shell to misread) or
+    ``'PRED->SUCC'`` (quoted: an unquoted ``>`` makes the shell write a file)."""
+    if "->" in obj:
+        return _link_pair(obj, fail)
+    parts = obj.split(":")
+    if len(parts) == 2 and all(p.strip() for p in parts):
+        return parts[0].strip(), parts[1].strip()
+    if len(parts) > 2:
+        raise fail(f"{obj!r}: which ':' splits the link? write it as 'PRED->SUCC', quoted")
+    raise fail(f"{obj!r} is not a link; write PRED:SUCC, e.g. 48:49.lag=-5")
 
 
 def load_scenario(path: str) -> Scenario:
@@ -142,10 +174,7 @@ def _item(item, ipath, file) -> list:
         if not set(item) & LINK_FIELDS:
             raise PlanError("say what to change on the link: lag or type", path=ipath)
         if "lag" in item:
-            lag = item["lag"]
-            if isinstance(lag, bool) or not isinstance(lag, int):
-                raise PlanError(f"lag must be whole working days, not {lag!r}", path=at("lag"))
-            out.append(mk("lag", "link", link=pair, value=lag))
+            out.append(mk("lag", "link", link=pair, value=parse_lag(item["lag"], fail_at("lag"))))
         if "type" in item:
             typ = str(item["type"]).upper()
             if typ not in LINK_TYPES:
@@ -242,7 +271,7 @@ def parse_set(expr: str) -> Change:
     key, value = (x.strip() for x in expr.split("=", 1))
     if "." not in key:
         raise fail(f"{key!r} names no field; write TASK.duration, project.start, "
-                   f"PRED->SUCC.lag or calendar.SEASON")
+                   f"PRED:SUCC.lag or calendar.SEASON")
     obj, field_ = key.rsplit(".", 1)
 
     def ch(kind, **kw):
@@ -271,13 +300,10 @@ def parse_set(expr: str) -> Change:
             return ch("seasons_on" if v == "on" else "seasons_off", value=[field_])
         raise fail("write calendar.SEASON=on|off, calendar.seasons=a,b or "
                    "calendar.exception=DATE[..DATE]")
-    if "->" in obj:
-        pair = _link_pair(obj, fail)
+    if "->" in obj or field_ in ("lag", "type", "remove", "link"):
+        pair = _set_link_pair(obj, fail)
         if field_ == "lag":
-            try:
-                return ch("lag", link=pair, value=int(value))
-            except ValueError:
-                raise fail(f"lag must be whole working days, not {value!r}") from None
+            return ch("lag", link=pair, value=parse_lag(value, fail))
         if field_ == "type":
             if value.upper() not in LINK_TYPES:
                 raise fail("link type must be FS, SS, FF or SF")

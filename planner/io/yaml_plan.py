@@ -28,6 +28,7 @@ from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, Assignment, Constraint
 from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
 from .documents import (SafeDumper, as_date, as_int, as_list, as_mapping, as_str, check_keys,
                         load_document, write_atomic)
+from .units import quantity, split_quantity, to_days, working_days
 
 TOP_KEYS = {"project", "tasks", "resources"}
 PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes"}
@@ -36,13 +37,11 @@ TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_e
 RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes"}
 LINK_KEYS = {"task", "type", "lag", "unit"}
 
-_UNITS = {"": "d", "d": "d", "day": "d", "days": "d", "dag": "d", "dager": "d",
-          "ed": "ed", "eday": "ed", "edays": "ed", "edag": "ed", "edager": "ed"}
 _SPLIT = re.compile(r"[;,]")
 _LINK_RE = re.compile(
     r"^\s*(?P<id>[^\s;,+]+?)\s*"
     r"(?:(?P<type>FS|SS|FF|SF)\s*"
-    r"(?:(?P<lag>[+-]\s*\d+(?:[.,]\d+)?)\s*(?P<unit>[A-Za-z]*)\s*)?)?$")
+    r"(?:(?P<lag>[+-]\s*\d+(?:[.,]\d+)?)\s*(?P<unit>[^\W\d_]*)\s*)?)?$")
 
 
 def load_plan(path: str) -> Plan:
@@ -176,10 +175,13 @@ def _path_text(path) -> str:
 
 def _duration(value, path) -> int:
     if isinstance(value, str):
-        m = re.fullmatch(r"\s*(-?\d+(?:[.,]\d+)?)\s*(d|days?|dager?)?\s*", value)
-        if not m:
-            raise PlanError(f"duration {value!r} is not a number of working days", path=path)
-        value = float(m.group(1).replace(",", "."))
+        try:
+            days = working_days(value, "duration")
+        except PlanError as exc:
+            raise exc.where(path=path) from None
+        if days < 0:
+            raise PlanError(f"duration cannot be negative ({value.strip()})", path=path)
+        return days
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise PlanError(f"duration must be a whole number of working days, not {value!r}",
                         path=path)
@@ -229,15 +231,11 @@ def parse_link(text: str, path) -> Link:
     lag = 0
     unit = "d"
     if m.group("lag"):
-        raw = m.group("lag").replace(" ", "").replace(",", ".")
-        if "." in raw and not float(raw).is_integer():
-            raise PlanError(f"lag in {text.strip()!r} must be whole days", path=path)
-        lag = int(float(raw))
-        u = (m.group("unit") or "").lower()
-        if u not in _UNITS:
-            raise PlanError(f"unknown lag unit {m.group('unit')!r} in {text.strip()!r} "
-                            f"(use d for working days, ed for elapsed days)", path=path)
-        unit = _UNITS[u]
+        number = float(m.group("lag").replace(" ", "").replace(",", "."))
+        try:
+            lag, unit = to_days(number, m.group("unit") or "", "lag", text.strip())
+        except PlanError as exc:
+            raise exc.where(path=path) from None
     return Link(pred=m.group("id"), type=m.group("type") or "FS", lag=lag, lag_unit=unit,
                 src=tuple(path))
 
@@ -252,21 +250,26 @@ def _link_mapping(item: dict, path) -> Link:
         raise PlanError(f"link type must be FS, SS, FF or SF, not {item.get('type')!r}",
                         path=tuple(path) + ("type",))
     lag_v = item.get("lag", 0)
-    unit = "d"
+    lpath = tuple(path) + ("lag",)
     if isinstance(lag_v, str):
-        m = re.fullmatch(r"\s*([+-]?\s*\d+)\s*([A-Za-z]*)\s*", lag_v)
-        if not m or m.group(2).lower() not in _UNITS:
-            raise PlanError(f"lag {lag_v!r} is not a number of days", path=tuple(path) + ("lag",))
-        lag = int(m.group(1).replace(" ", ""))
-        unit = _UNITS[m.group(2).lower()]
+        if split_quantity(lag_v) is None:
+            try:
+                quantity(lag_v, "lag")
+            except PlanError as exc:
+                raise exc.where(path=lpath) from None
+        number, unit_text = split_quantity(lag_v)
     else:
-        lag = as_int(lag_v, tuple(path) + ("lag",), "lag")
+        number, unit_text = as_int(lag_v, lpath, "lag"), ""
     if "unit" in item:
-        u = str(item["unit"]).lower()
-        if u not in _UNITS:
-            raise PlanError(f"unknown lag unit {item['unit']!r} (d or ed)",
+        if unit_text:
+            raise PlanError(f"lag {lag_v!r} has a unit already; drop `unit:`",
                             path=tuple(path) + ("unit",))
-        unit = _UNITS[u]
+        unit_text = str(item["unit"])
+        lpath = tuple(path) + ("unit",)
+    try:
+        lag, unit = to_days(number, unit_text, "lag")
+    except PlanError as exc:
+        raise exc.where(path=lpath) from None
     return Link(pred=pred, type=typ, lag=lag, lag_unit=unit, src=tuple(path))
 
 
