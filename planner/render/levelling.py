@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..level import Move, Result, resource_loads
 from ..schedule import Schedule
-from .table import msp_date
+from .table import msp_date, write_csv
 
 
 def _num(x: float) -> str:
@@ -74,20 +74,12 @@ PHASE_TEXT = {"finish": "project finish", "delay": "total delay", "peak": "peak 
               "overload": "over-allocation"}
 
 
-def loads_to_csv(loads: list) -> str:
+def loads_to_csv(loads: list, dialect: str = "plain") -> str:
     """One CSV row per resource and ISO week."""
-    import csv
-    import io
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["resource", "week", "monday", "work_days", "available_days", "peak_units",
-                "over"])
-    for ld in loads:
-        for wk in ld.weeks:
-            w.writerow([ld.id, wk.week, wk.monday.isoformat(), f"{wk.work:g}",
-                        f"{wk.available:g}", f"{wk.peak:g}", int(wk.over)])
-    return buf.getvalue()
+    rows = [[ld.id, wk.week, wk.monday, float(wk.work), float(wk.available), float(wk.peak),
+             int(wk.over)] for ld in loads for wk in ld.weeks]
+    return write_csv(["resource", "week", "monday", "work_days", "available_days",
+                      "peak_units", "over"], rows, dialect)
 
 
 def phase_text(name: str, value: int, scale: int = 1) -> str:

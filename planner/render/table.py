@@ -112,20 +112,39 @@ CSV_FIELDS = ("id", "name", "outline_level", "summary", "milestone", "duration_d
               "total_float_days", "free_float_days", "critical", "predecessors")
 
 
-def render_csv(sched: Schedule) -> str:
+CSV_DIALECTS = ("plain", "excel-nb")
+
+
+def write_csv(header, rows, dialect: str = "plain") -> str:
+    """CSV text.  ``plain``: comma-separated, ISO dates, decimal point, no BOM (for programs).
+    ``excel-nb``: what Excel with Norwegian settings opens into columns: semicolons, a UTF-8
+    byte-order mark, decimal commas, dates as 28.06.2024, CRLF line ends."""
     buf = io.StringIO()
-    wr = csv.writer(buf, lineterminator="\n")
-    wr.writerow(CSV_FIELDS)
-    for i, t in enumerate(sched.plan.tasks):
-        r = sched.row(i)
-        r["predecessors"] = ";".join(link.label() for link in t.predecessors)
-        wr.writerow([_csv_value(r[f]) for f in CSV_FIELDS])
+    nb = dialect == "excel-nb"
+    if nb:
+        buf.write("\ufeff")
+    wr = csv.writer(buf, delimiter=";" if nb else ",", lineterminator="\r\n" if nb else "\n")
+    wr.writerow(header)
+    for row in rows:
+        wr.writerow([_csv_value(v, nb) for v in row])
     return buf.getvalue()
 
 
-def _csv_value(v):
+def render_csv(sched: Schedule, dialect: str = "plain") -> str:
+    rows = []
+    for i, t in enumerate(sched.plan.tasks):
+        r = sched.row(i)
+        r["predecessors"] = ";".join(link.label() for link in t.predecessors)
+        rows.append([r[f] for f in CSV_FIELDS])
+    return write_csv(CSV_FIELDS, rows, dialect)
+
+
+def _csv_value(v, nb: bool = False):
     if isinstance(v, bool):
         return "yes" if v else "no"
     if isinstance(v, dt.date):
-        return v.isoformat()
+        return f"{v:%d.%m.%Y}" if nb else v.isoformat()
+    if isinstance(v, float):
+        text = f"{v:g}"
+        return text.replace(".", ",") if nb else text
     return v
