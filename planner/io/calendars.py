@@ -26,7 +26,7 @@ from .documents import (as_date, as_int, as_list, as_mapping, as_str, check_keys
                         load_document)
 
 RULE_KINDS = ("month", "iso_weeks", "easter", "dates")
-SEASON_KEYS = {"name", "label", *RULE_KINDS}
+SEASON_KEYS = {"name", "label", "label_en", *RULE_KINDS}
 CAL_FILE_KEYS = {"name", "label", "workweek", "hours", "public_holidays", "years", "seasons",
                  "exceptions", "description"}
 PLAN_CAL_KEYS = {"base", "seasons", "exceptions"}
@@ -154,11 +154,12 @@ def parse_season(name: str, spec: dict, path) -> SeasonRule:
     value = spec[kind]
     vpath = tuple(path) + (kind,)
     label = str(spec.get("label") or "")
+    label_en = str(spec.get("label_en") or "")
     if kind == "month":
         m = as_int(value, vpath, "month")
         if not 1 <= m <= 12:
             raise PlanError(f"month must be 1-12, not {m}", path=vpath)
-        return SeasonRule(name, kind, (m,), label)
+        return SeasonRule(name, kind, (m,), label, label_en)
     if kind in ("iso_weeks", "easter"):
         if isinstance(value, int) and not isinstance(value, bool):
             value = [value, value]
@@ -171,7 +172,7 @@ def parse_season(name: str, spec: dict, path) -> SeasonRule:
             raise PlanError(f"{kind} [{a}, {b}]: first is after last", path=vpath)
         if kind == "iso_weeks" and not (1 <= a <= 53 and 1 <= b <= 53):
             raise PlanError("ISO weeks run from 1 to 53", path=vpath)
-        return SeasonRule(name, kind, (a, b), label)
+        return SeasonRule(name, kind, (a, b), label, label_en)
     pair = as_list(value, vpath, "dates")
     if len(pair) != 2:
         raise PlanError('dates takes ["MM-DD", "MM-DD"]', path=vpath)
@@ -185,7 +186,7 @@ def parse_season(name: str, spec: dict, path) -> SeasonRule:
         except ValueError:
             raise PlanError(f'{item!r} is not a month-day like "12-27"', path=vpath + (k,)) from None
         md.append((m, d))
-    return SeasonRule(name, kind, tuple(md), label)
+    return SeasonRule(name, kind, tuple(md), label, label_en)
 
 
 def parse_exception(spec, path) -> CalendarException:
@@ -245,7 +246,8 @@ def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calenda
             else:
                 rule = parse_season(name, item, ipath)
                 if not rule.label and name in catalog:
-                    rule = SeasonRule(rule.name, rule.kind, rule.params, catalog[name].label)
+                    rule = SeasonRule(rule.name, rule.kind, rule.params, catalog[name].label,
+                                      rule.label_en or catalog[name].label_en)
         if any(s.name == rule.name for s in seasons):
             raise PlanError(f"season {rule.name!r} is listed twice", path=ipath)
         seasons.append(rule)
@@ -273,6 +275,8 @@ def calendar_to_data(cal: CalendarDef) -> dict:
             item = {"name": rule.name}
             if rule.label:
                 item["label"] = rule.label
+            if rule.label_en:
+                item["label_en"] = rule.label_en
             item.update(season_rule_data(rule))
             seasons.append(item)
     out["seasons"] = seasons

@@ -31,7 +31,8 @@ from .documents import (SafeDumper, as_date, as_int, as_list, as_mapping, as_str
 from .units import quantity, split_quantity, to_days, working_days
 
 TOP_KEYS = {"project", "tasks", "resources"}
-PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes"}
+PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language"}
+LANGUAGES = ("nb", "en")
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
              "deadline", "resources", "notes", "tasks", "leveling_delay"}
 RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes"}
@@ -69,10 +70,14 @@ def plan_from_data(data, source: str | None = None) -> Plan:
     start = as_date(proj["start"], ("project", "start"))
     calendar = resolve_plan_calendar(proj.get("calendar"), source)
     status = proj.get("status_date")
+    language = proj.get("language")
+    if language is not None and language not in LANGUAGES:
+        raise PlanError(f"language must be nb or en, not {language!r}",
+                        path=("project", "language"))
     plan = Plan(name=name, start=start, calendar=calendar, source=source,
                 notes=str(proj.get("notes") or ""),
                 status_date=as_date(status, ("project", "status_date")) if status else None,
-                src=("project",))
+                language=language, src=("project",))
     resources = as_list(data.get("resources") or [], ("resources",), "resources")
     plan.resources = [_resource(r, ("resources", k)) for k, r in enumerate(resources)]
     if "tasks" not in data:
@@ -384,6 +389,8 @@ def plan_to_data(plan: Plan) -> dict:
                   "calendar": calendar_to_data(plan.calendar)}
     if plan.status_date:
         proj["status_date"] = plan.status_date.isoformat()
+    if plan.language:
+        proj["language"] = plan.language
     if plan.notes:
         proj["notes"] = plan.notes
     out: dict = {"project": proj}

@@ -30,6 +30,11 @@ def msp_date(d: dt.date, lang: str = "en") -> str:
     return f"{WEEKDAY[lang][d.weekday()]} {d:%d.%m.%y}"
 
 
+def _date(d: dt.date, lang: str) -> str:
+    """ISO in English output, Norwegian ``28.06.24`` in Norwegian."""
+    return f"{d:%d.%m.%y}" if lang == "nb" else d.isoformat()
+
+
 def duration_text(days: int, lang: str = "en") -> str:
     w = WORDS[lang]
     return f"{days} {w['day'] if days == 1 else w['days']}"
@@ -70,7 +75,7 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
     out.append("")
     out.append(f"{w['finish_line']}: {msp_date(sched.project_finish, lang)} "
                f"({sched.project_duration} {w['working_days']}, "
-               f"{sched.project_start.isoformat()} - {sched.project_finish.isoformat()})")
+               f"{_date(sched.project_start, lang)} - {_date(sched.project_finish, lang)})")
     chains = sched.critical_paths(limit=paths + 1)
     if chains:
         label = w["critical_path"] if len(chains) == 1 else w["critical_paths"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..scenario import Comparison, constraint_text, link_text
+from ..scenario import CONSTRAINT_WORDS, Comparison, constraint_text, link_text
 from ..schedule import Schedule
 from .table import msp_date
 
@@ -23,7 +23,7 @@ WORDS = {
         "held": "held by", "float": "total float", "critical": "critical",
         "crosses": "days off in its way", "spans": "its span includes", "days": "days",
         "and": "and", "changes": "Changes", "summary_first": "starts with its first task",
-        "task": "Task", "period": "new dates",
+        "task": "Task", "period": "new dates", "after": "after",
     },
     "nb": {
         "title": "Hva-om mot grunnplanen", "baseline": "grunnplan", "finish": "Slutt",
@@ -39,9 +39,15 @@ WORDS = {
         "critical": "kritisk", "crosses": "fridager i veien", "spans": "perioden omfatter",
         "days": "dager", "and": "og", "changes": "Endringer",
         "summary_first": "starter med sin første aktivitet",
-        "task": "Aktivitet", "period": "nye datoer",
+        "task": "Aktivitet", "period": "nye datoer", "after": "etter",
     },
 }
+
+#: MS Project's Norwegian names of the constraint types
+CONSTRAINTS_NB = {"SNET": "Start ikke tidligere enn", "SNLT": "Start ikke senere enn",
+                  "FNET": "Fullfør ikke tidligere enn", "FNLT": "Fullfør ikke senere enn",
+                  "MSO": "Må starte", "MFO": "Må fullføres", "ALAP": "Så sent som mulig",
+                  "ASAP": "Så snart som mulig"}
 
 REASONS_NB = {
     "the project start": "prosjektstart",
@@ -60,7 +66,20 @@ def _reason(text: str, lang: str) -> str:
     m = re.fullmatch(r"a levelling delay of (\d+) working days \(waiting for a resource\)", text)
     if m:
         return f"en utjevningsforsinkelse på {m.group(1)} arbeidsdager (venter på en ressurs)"
+    m = re.fullmatch(r"its constraint (.+) (\d{4}-\d\d-\d\d)", text)
+    if m:
+        typ = next((k for k, v in CONSTRAINT_WORDS.items() if v == m.group(1)), None)
+        if typ is not None:
+            return (f"begrensningen «{CONSTRAINTS_NB[typ]}» "
+                    f"{dt.date.fromisoformat(m.group(2)):%d.%m.%y}")
     return REASONS_NB.get(text, text)
+
+
+def constraint_words(c, lang: str) -> str:
+    """``start no earlier than 2024-03-01``; in Norwegian «Start ikke tidligere enn» 01.03.24."""
+    if lang != "nb":
+        return constraint_text(c)
+    return f"«{CONSTRAINTS_NB.get(c.type, c.type)}» {c.date:%d.%m.%y}"
 
 
 def comparison_to_dict(base: Schedule, comps: list[Comparison], names: list) -> dict:
@@ -229,7 +248,7 @@ def render_explain(info: dict, lang: str = "en") -> str:
             line = f"{w['why']} " + line
         out.append(("  " * min(k, 1)) + line)
         if s.reason and s.link is not None:
-            out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}, after:")
+            out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}, {w['after']}:")
         if s.link is not None:
             out.append(f"    {w['waits']} {link_text(s.link)} "
                        f"({s.link[0]} {w['finishes'] if s.link[1][0] == 'F' else w['starts']} "
@@ -239,7 +258,7 @@ def render_explain(info: dict, lang: str = "en") -> str:
         else:
             out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}")
         if e["constraint"] is not None and e["constraint"].date is not None:
-            out.append(f"    {w['held']}: {constraint_text(e['constraint'])}")
+            out.append(f"    {w['held']}: {constraint_words(e['constraint'], lang)}")
         if e["within"]:
             out.append(f"    {w['spans']}: " + "; ".join(_gap(g, lang) for g in e["within"]))
     return "\n".join(out) + "\n"
