@@ -364,7 +364,7 @@ def test_seed_plan_levelled_finish(tmp_path):
 # -- command line -------------------------------------------------------------------------
 def test_cli_level_writes_a_plan_every_command_uses(tmp_path):
     out = tmp_path / "levelled.yaml"
-    r = planner("level", SEED, "-o", str(out), "--time-limit", "30")
+    r = planner("level", SEED, "-o", str(out), "--time-limit", "30", "--lang", "en")
     assert r.returncode == 0, r.stderr
     assert "Status: OPTIMAL" in r.stdout
     assert "Project finish: Fri 28.06.24 -> Thu 05.09.24 (+26 working days; 236 -> 262)" \
@@ -375,13 +375,13 @@ def test_cli_level_writes_a_plan_every_command_uses(tmp_path):
     assert json.loads(s.stdout)["project"]["finish"] == "2024-09-05"
     before = planner("load", SEED, "--format", "json")
     assert before.returncode == 1 and "3 over-allocations" in before.stderr
-    after = planner("load", str(out), "-o", str(tmp_path / "png"))
+    after = planner("load", str(out), "-o", str(tmp_path / "png"), "--lang", "en")
     assert after.returncode == 0 and "No over-allocations." in after.stdout
     pngs = sorted(os.listdir(tmp_path / "png"))
     assert pngs == ["load_dl.png", "load_dr.png", "load_ext.png", "load_kd.png", "load_os.png"]
     first = (tmp_path / "png" / "load_dl.png").read_bytes()
     assert first.startswith(b"\x89PNG")
-    planner("load", str(out), "-o", str(tmp_path / "png"))
+    planner("load", str(out), "-o", str(tmp_path / "png"), "--lang", "en")
     assert (tmp_path / "png" / "load_dl.png").read_bytes() == first
     unlev = planner("load", str(out), "--unlevelled")
     assert unlev.returncode == 1
@@ -492,7 +492,7 @@ def test_explain_goes_on_through_a_levelling_delay(tmp_path):
     path = write_plan(tmp_path, "tasks:\n"
                       "  - {id: a, name: A, duration: 5}\n"
                       "  - {id: b, name: B, duration: 5, predecessors: a, leveling_delay: 3}\n")
-    r = planner("explain", path, "b")
+    r = planner("explain", path, "b", "--lang", "en")
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     # b would start Mon 15.01 after a; it waits 3 working days: Thu 18.01
@@ -502,7 +502,7 @@ def test_explain_goes_on_through_a_levelling_delay(tmp_path):
     assert lines[2].strip().startswith("waits for aFS (a finishes Fri 12.01.24)")
     assert any(line.strip().startswith("a A: starts Mon 08.01.24") for line in lines)
     nb = planner("explain", path, "b", "--lang", "nb")
-    assert "en utjevningsforsinkelse på 3 arbeidsdager (venter på en ressurs)" in nb.stdout
+    assert "en utjevningsforsinkelse på 3 arbeidsdager (venter på en ressurs), etter:" in nb.stdout
 
 
 def test_cli_load_as_csv():

@@ -8,41 +8,53 @@ import sys
 import click
 
 from ..errors import PlanError
-from .base import emit, handle_errors, lang_option, load_scheduled, main, plan_argument, \
-    scenario_options
+from .base import csv_dialect_option, emit, handle_errors, lang_option, load_scheduled, \
+    load_with_overlays, main, plan_argument, resolve_lang, scenario_options, schedule_plan
 
 
 @main.command("schedule")
 @plan_argument
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
+              default="table", show_default=True,
+              help="Output format; xlsx is an Excel workbook (dates as date cells, phases "
+                   "grouped, critical tasks red).")
 @lang_option(help="Language of the table's words and weekdays.")
+@csv_dialect_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
 @scenario_options
 @handle_errors
-def schedule_cmd(plan, fmt, lang, output, scenarios, sets):
+def schedule_cmd(plan, fmt, lang, dialect, output, scenarios, sets):
     """Compute early/late dates, float and the critical path of PLAN.
 
-    With --scenario/--set, the schedule of the plan as the overlays change it.
-    Exits 1 (after printing) when a task finishes after its deadline.
+    With --scenario/--set, the schedule of the plan as the overlays change it, named above
+    the table (and as "scenarios" in the JSON project).  Exits 1 (after printing) when a task
+    finishes after its deadline.
     """
-    _plan, sched = load_scheduled(plan, scenarios, sets)
+    p, overlays = load_with_overlays(plan, scenarios, sets)
+    sched = schedule_plan(p, overlays)
+    names = [o.name for o in overlays]
+    lang = resolve_lang(lang, p)
     if fmt == "json":
         from ..io.schedule_json import schedule_to_json
 
-        text = schedule_to_json(sched)
+        text = schedule_to_json(sched, names)
     elif fmt == "csv":
         from ..render.table import render_csv
 
-        text = render_csv(sched)
+        text = render_csv(sched, dialect)
+    elif fmt == "xlsx":
+        from ..render.xlsx import schedule_xlsx
+
+        title = p.name + (f" ({'; '.join(names)})" if names else "")
+        text = schedule_xlsx(sched, lang, title)
     else:
         from ..render.table import render_table
 
         width = None
         if output is None and sys.stdout.isatty():
             width = max(30, shutil.get_terminal_size().columns - 62)
-        text = render_table(sched, lang=lang, name_width=width)
+        text = render_table(sched, lang=lang, name_width=width, scenarios=names)
     emit(text, output)
     from ..schedule import check_deadlines
 
@@ -54,8 +66,9 @@ def schedule_cmd(plan, fmt, lang, output, scenarios, sets):
 @click.option("--checks/--no-checks", default=True, show_default=True,
               help="Also list DCMA-style schedule checks (open ends, leads, lags, hard "
                    "constraints, long tasks, large or negative float).")
+@lang_option(help="Language of the schedule checks.")
 @handle_errors
-def validate_cmd(plan, checks):
+def validate_cmd(plan, checks, lang):
     """Check PLAN: format, ids, links, cycles, calendar, and that it schedules.
 
     Exits 0 when the plan is sound, 2 with FILE:LINE: message when it is not, 1 when a task
@@ -73,7 +86,7 @@ def validate_cmd(plan, checks):
     if checks:
         from ..checks import health, render_health
 
-        click.echo(render_health(health(sched)), nl=False)
+        click.echo(render_health(health(sched), lang=resolve_lang(lang, p)), nl=False)
     from ..schedule import check_deadlines
 
     check_deadlines(sched)
@@ -96,7 +109,8 @@ def explain_cmd(plan, task, lang, scenarios, sets):
     from ..render.whatif import render_explain
     from ..scenario import explain
 
-    _plan, sched = load_scheduled(plan, scenarios, sets)
+    p, sched = load_scheduled(plan, scenarios, sets)
     if task not in sched.net.index:
         raise PlanError(f"no task {task!r} in the plan {sched.plan.name!r}")
-    click.echo(render_explain(explain(sched, task), lang=lang), nl=False)
+    lang = resolve_lang(lang, p)
+    click.echo(render_explain(explain(sched, task, lang), lang=lang), nl=False)

@@ -16,12 +16,14 @@ WORDS = {
            "finish": "Finish", "float": "Float", "crit": "Crit", "day": "day", "days": "days",
            "finish_line": "Project finish", "working_days": "working days",
            "critical_tasks": "Critical tasks", "critical_path": "Critical path",
-           "critical_paths": "Critical paths", "more": "more"},
+           "critical_paths": "Critical paths", "more": "more", "scenario": "Scenario",
+           "scenarios": "Scenarios"},
     "nb": {"id": "ID", "name": "Aktivitet", "dur": "Varighet", "start": "Start",
            "finish": "Slutt", "float": "Slakk", "crit": "Krit", "day": "dag", "days": "dager",
            "finish_line": "Prosjektslutt", "working_days": "arbeidsdager",
            "critical_tasks": "Kritiske aktiviteter", "critical_path": "Kritisk linje",
-           "critical_paths": "Kritiske linjer", "more": "flere"},
+           "critical_paths": "Kritiske linjer", "more": "flere", "scenario": "Scenario",
+           "scenarios": "Scenarioer"},
 }
 
 
@@ -47,12 +49,17 @@ def _fit(text: str, width: int | None) -> str:
 
 
 def render_table(sched: Schedule, lang: str = "en", name_width: int | None = None,
-                 paths: int = 5) -> str:
+                 paths: int = 5, scenarios=None) -> str:
     """The schedule as a fixed-width table with a footer naming the finish and critical path.
 
     ``name_width`` truncates names (with an ellipsis) to fit a terminal; None keeps them whole.
+    ``scenarios``: the names of the overlays applied, said in a heading above the table.
     """
     w = WORDS[lang]
+    heading = ""
+    if scenarios:
+        label = w["scenario"] if len(scenarios) == 1 else w["scenarios"]
+        heading = f"{label}: {'; '.join(scenarios)}\n\n"
     plan = sched.plan
     rows = []
     for i, t in enumerate(plan.tasks):
@@ -85,7 +92,7 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
         if len(chains) > paths:
             out.append(f"  ... ({w['more']})")
             out.append(f"{w['critical_tasks']}: {id_runs(sched)}")
-    return "\n".join(out) + "\n"
+    return heading + "\n".join(out) + "\n"
 
 
 def id_runs(sched: Schedule) -> str:
