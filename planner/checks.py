@@ -112,10 +112,32 @@ CHECKS_NB = {
 }
 WORDS = {
     "en": {"title": "Schedule checks (DCMA-style; for review, not errors):", "ok": "ok",
-           "look": "look", "none": "none", "of": "of"},
+           "look": "look", "none": "none", "of": "of",
+           "summary": "{src}: OK: {n} tasks ({s} summaries), {links} links, {res} resources; "
+                      "calendar {cal} ({seasons}); {a} to {b}, {d} working days",
+           "no_seasons": "no seasons"},
     "nb": {"title": "Kontroll av planen (DCMA-stil; til gjennomgang, ikke feil):", "ok": "ok",
-           "look": "se", "none": "ingen", "of": "av"},
+           "look": "se", "none": "ingen", "of": "av",
+           "summary": "{src}: OK: {n} aktiviteter ({s} sammendrag), {links} koblinger, {res} "
+                      "ressurser; kalender {cal} ({seasons}); {a} til {b}, {d} arbeidsdager",
+           "no_seasons": "ingen ferieperioder"},
 }
+
+
+def validate_summary(source: str, sched: Schedule, lang: str = "en") -> str:
+    """The line ``planner validate`` prints for a sound plan."""
+    w = WORDS[lang]
+    p = sched.plan
+    cal = p.calendar
+
+    def day(d):
+        return d.isoformat() if lang == "en" else f"{d:%d.%m.%y}"
+
+    return w["summary"].format(
+        src=source, n=len(p.tasks), s=sum(t.summary for t in p.tasks),
+        links=sum(len(t.predecessors) for t in p.tasks), res=len(p.resources), cal=cal.name,
+        seasons=", ".join(s.name for s in cal.seasons) or w["no_seasons"],
+        a=day(sched.project_start), b=day(sched.project_finish), d=sched.project_duration)
 
 
 def render_health(findings: list[Finding], limit: int = 12, lang: str = "en") -> str:

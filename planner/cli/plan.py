@@ -74,19 +74,13 @@ def validate_cmd(plan, checks, lang):
     Exits 0 when the plan is sound, 2 with FILE:LINE: message when it is not, 1 when a task
     misses its deadline.  The schedule checks are for review and never change the exit code.
     """
-    p, sched = load_scheduled(plan)
-    n_sum = sum(t.summary for t in p.tasks)
-    n_links = sum(len(t.predecessors) for t in p.tasks)
-    cal = p.calendar
-    seasons = ", ".join(s.name for s in cal.seasons) or "no seasons"
-    click.echo(f"{plan}: OK: {len(p.tasks)} tasks ({n_sum} summaries), {n_links} links, "
-               f"{len(p.resources)} resources; calendar {cal.name} ({seasons}); "
-               f"{sched.project_start.isoformat()} to {sched.project_finish.isoformat()}, "
-               f"{sched.project_duration} working days")
-    if checks:
-        from ..checks import health, render_health
+    from ..checks import health, render_health, validate_summary
 
-        click.echo(render_health(health(sched), lang=resolve_lang(lang, p)), nl=False)
+    p, sched = load_scheduled(plan)
+    lang = resolve_lang(lang, p)
+    click.echo(validate_summary(plan, sched, lang))
+    if checks:
+        click.echo(render_health(health(sched), lang=lang), nl=False)
     from ..schedule import check_deadlines
 
     check_deadlines(sched)

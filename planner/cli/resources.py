@@ -109,7 +109,7 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
     import time
 
     from ..level import level
-    from ..render.levelling import format_report, progress_printer, result_to_dict
+    from ..render.levelling import format_report, progress_printer, result_to_dict, start_line
 
     p, overlays = load_with_overlays(plan, scenarios, sets)
     lang = resolve_lang(lang, p)
@@ -121,16 +121,16 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
         progress = progress_printer(units_scale(p), lambda s: click.echo(s, err=True), lang)
     started = time.perf_counter()
     if not quiet:
-        click.echo(f"levelling {plan} ({objective}{', within float' if within_float else ''}"
-                   f", {time_limit:g} s, {workers} worker{'s' * (workers != 1)}; Ctrl-C keeps "
-                   f"the best plan so far)", err=True)
+        click.echo(start_line(plan, objective, within_float, time_limit, workers, lang),
+                   err=True)
     try:
         res = level(p, objective=objective, within_float=within_float, time_limit=time_limit,
                     workers=workers, progress=progress)
     except PlanError as exc:
         raise exc.where(file=p.source)
     if not quiet:
-        click.echo(f"done in {time.perf_counter() - started:.2f} s", err=True)
+        click.echo(("done in" if lang == "en" else "ferdig på") +
+                   f" {time.perf_counter() - started:.2f} s", err=True)
     if fmt == "json":
         text = json_text(result_to_dict(res))
     else:

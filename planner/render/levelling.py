@@ -125,6 +125,18 @@ def load_title(plan_label: str, sched: Schedule, levelled: bool, lang: str = "en
                                   finish=_day(sched.project_finish, lang))
 
 
+def start_line(source: str, objective: str, within_float: bool, seconds: float, workers: int,
+               lang: str = "en") -> str:
+    """What ``planner level`` says on standard error before the search."""
+    if lang == "nb":
+        return (f"utjevner {source} ({objective}{', innenfor slakk' if within_float else ''}, "
+                f"{seconds:g} s, {workers} arbeider{'e' * (workers != 1)}; Ctrl-C beholder "
+                f"den beste planen så langt)")
+    return (f"levelling {source} ({objective}{', within float' if within_float else ''}, "
+            f"{seconds:g} s, {workers} worker{'s' * (workers != 1)}; Ctrl-C keeps the best "
+            f"plan so far)")
+
+
 def note_text(note: str, lang: str) -> str:
     if lang != "nb":
         return note

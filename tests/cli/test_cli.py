@@ -68,7 +68,7 @@ def test_csv():
 
 
 def test_validate_reports_the_plan():
-    code, out, _ = run_cli("validate", SEED_PLAN)
+    code, out, _ = run_cli("validate", SEED_PLAN, "--lang", "en")
     assert code == 0
     assert "OK: 54 tasks (4 summaries), 51 links" in out
     assert "calendar norway (summer, romjul, easter_week)" in out
