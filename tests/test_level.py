@@ -432,7 +432,8 @@ def test_ctrl_c_keeps_the_best_plan_so_far(tmp_path):
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.yaml"
     proc = subprocess.Popen([sys.executable, "-m", "planner", "level", str(src), "-o", str(out),
-                             "--time-limit", "120"], cwd=ROOT, stdout=subprocess.PIPE,
+                             "--time-limit", "120", "--lang", "en"], cwd=ROOT,
+                            stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     t0 = time.time()
     seen = ""
