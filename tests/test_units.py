@@ -1,6 +1,7 @@
 """MS Project's duration and lag units in plans, scenario files and --set, and the link form
 without '>' that the shell cannot misread."""
 import datetime as dt
+import os
 
 import pytest
 import yaml
@@ -128,3 +129,28 @@ def test_colon_link_form_passes_a_shell_unquoted(tmp_path):
     assert t49["predecessors"] == [{"id": "48", "type": "FS", "lag_days": -5}]
     t24 = next(t for t in data["tasks"] if t["id"] == "24")
     assert t24["duration_days"] == 140
+
+
+def test_help_shows_units_and_the_shell_safe_link_form():
+    for cmd in ("schedule", "whatif", "explain", "gantt", "export", "load", "level"):
+        code, out, _ = run_cli(cmd, "--help")
+        text = " ".join(out.split())
+        assert code == 0
+        assert "mo (20 d)" in text and "w (5 d)" in text, cmd
+        assert "48:49.lag=-5" in text and "'48->49.lag=-5', quoted" in text, cmd
+
+
+def test_no_doc_or_help_writes_an_unquoted_arrow_after_set():
+    """`--set 48->49.lag=-5` unquoted makes the shell write a file: every doc quotes it."""
+    import glob
+    import re
+
+    files = glob.glob(os.path.join(ROOT, "docs", "*.md")) + [os.path.join(ROOT, "README.md")]
+    files += glob.glob(os.path.join(ROOT, "planner", "**", "*.py"), recursive=True)
+    bad = []
+    for path in files:
+        for n, line in enumerate(open(path, encoding="utf-8"), 1):
+            for m in re.finditer(r"--set\s+(\S+)", line):
+                if "->" in m.group(1) and m.group(1)[0] not in "'\"":
+                    bad.append(f"{path}:{n}: {line.strip()}")
+    assert not bad, "\n".join(bad)

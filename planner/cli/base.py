@@ -87,6 +87,12 @@ def resolve_lang(option: str | None, plan=None) -> str:
     return "nb"
 
 
+def format_option(*choices, help: str):
+    """``--format`` with ``choices``, the first the default."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=choices[0],
+                        show_default=True, help=help)
+
+
 def csv_dialect_option(fn):
     return click.option("--csv-dialect", "dialect", type=click.Choice(["plain", "excel-nb"]),
                         default="plain", show_default=True,

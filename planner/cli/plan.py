@@ -8,16 +8,16 @@ import sys
 import click
 
 from ..errors import PlanError
-from .base import csv_dialect_option, emit, handle_errors, lang_option, load_scheduled, \
-    load_with_overlays, main, plan_argument, resolve_lang, scenario_options, schedule_plan
+from .base import csv_dialect_option, emit, format_option, handle_errors, lang_option, \
+    load_scheduled, load_with_overlays, main, plan_argument, resolve_lang, scenario_options, \
+    schedule_plan
 
 
 @main.command("schedule")
 @plan_argument
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
-              default="table", show_default=True,
-              help="Output format; xlsx is an Excel workbook (dates as date cells, phases "
-                   "grouped, critical tasks red).")
+@format_option("table", "json", "csv", "xlsx",
+               help="Output format; xlsx is an Excel workbook (dates as date cells, phases "
+                    "grouped, critical tasks red).")
 @lang_option(help="Language of the table's words and weekdays.")
 @csv_dialect_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,

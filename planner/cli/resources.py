@@ -5,16 +5,16 @@ from __future__ import annotations
 import click
 
 from ..errors import CheckFailed, PlanError
-from .base import csv_dialect_option, emit, handle_errors, json_text, lang_option, \
-    load_with_overlays, main, plan_argument, resolve_lang, scenario_options, schedule_plan
+from .base import csv_dialect_option, emit, format_option, handle_errors, json_text, \
+    lang_option, load_with_overlays, main, plan_argument, resolve_lang, scenario_options, \
+    schedule_plan
 
 
 @main.command("load")
 @plan_argument
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
-              default="table", show_default=True,
-              help="Output format of the weekly load; xlsx (an Excel workbook) goes to "
-                   "standard output: redirect it (> load.xlsx).")
+@format_option("table", "json", "csv", "xlsx",
+               help="Output format of the weekly load; xlsx (an Excel workbook) goes to "
+                    "standard output: redirect it (> load.xlsx).")
 @lang_option(help="Language of the table and the charts.")
 @csv_dialect_option
 @click.option("-o", "--output", "png_dir", type=click.Path(file_okay=False), default=None,

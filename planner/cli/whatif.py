@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import click
 
-from .base import SET_HELP, emit, handle_errors, json_text, lang_option, main, plan_argument, \
-    read_overlays, resolve_lang, schedule_plan
+from .base import SET_HELP, emit, format_option, handle_errors, json_text, lang_option, main, \
+    plan_argument, read_overlays, resolve_lang, schedule_plan
 
 
 @main.command("whatif")
@@ -13,9 +13,8 @@ from .base import SET_HELP, emit, handle_errors, json_text, lang_option, main, p
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
               help=SET_HELP + " Together they form one more scenario (after the files). "
                               "Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "md", "xlsx"]),
-              default="table", show_default=True,
-              help="md suits pasting into a board memo; xlsx is an Excel workbook.")
+@format_option("table", "json", "md", "xlsx",
+               help="md suits pasting into a board memo; xlsx is an Excel workbook.")
 @lang_option()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
