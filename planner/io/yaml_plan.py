@@ -30,7 +30,8 @@ from .documents import (SafeDumper, as_date, as_int, as_list, as_mapping, as_str
                         load_document, write_atomic)
 from .units import quantity, split_quantity, to_days, working_days
 
-TOP_KEYS = {"project", "tasks", "resources"}
+#: estimates, profiles, risks and correlations are read by `planner risk` (io/estimates_yaml.py)
+TOP_KEYS = {"project", "tasks", "resources", "estimates", "profiles", "risks", "correlations"}
 PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language"}
 LANGUAGES = ("nb", "en")
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
