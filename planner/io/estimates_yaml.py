@@ -33,7 +33,8 @@ RISK_KEYS = {"id", "name", "probability", "tasks", "delay_days", "assumption", "
 CORRELATION_KEYS = {"tasks", "coefficient", "notes"}
 _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 _ALIASES = {"triangular": "triangular", "triangle": "triangular", "trekant": "triangular",
-            "pert": "pert", "beta-pert": "pert", "betapert": "pert", "beta_pert": "pert"}
+            "pert": "pert", "beta-pert": "pert", "betapert": "pert", "beta_pert": "pert",
+            "uniform": "uniform", "jevn": "uniform"}
 
 
 def load_estimates(path: str, plan: Plan) -> RiskInput:
@@ -107,15 +108,19 @@ def _three_point(value, path, file, planned: int | None, what="an estimate") -> 
         value = {"optimistic": value, "most_likely": value, "pessimistic": value}
     value = as_mapping(value, path, what)
     check_keys(value, ESTIMATE_KEYS, path, what)
-    nums = {}
-    for key in POINTS:
-        if key not in value:
-            if key == "most_likely" and planned is not None:
-                nums[key] = float(planned)
-                continue
-            raise PlanError(f"{what} needs `{key}` (working days)", path=path)
-        nums[key] = _days(value[key], path + (key,))
     dist = _distribution(value, path)
+    nums = {}
+    for key in ("optimistic", "pessimistic", "most_likely"):
+        if key in value:
+            nums[key] = _days(value[key], path + (key,))
+        elif key != "most_likely":
+            raise PlanError(f"{what} needs `{key}` (working days)", path=path)
+        elif dist == "uniform":
+            nums[key] = (nums["optimistic"] + nums["pessimistic"]) / 2
+        elif planned is not None:
+            nums[key] = float(planned)
+        else:
+            raise PlanError(f"{what} needs `{key}` (working days)", path=path)
     return _ordered(nums["optimistic"], nums["most_likely"], nums["pessimistic"], dist, path,
                     file)
 

@@ -88,7 +88,7 @@ class RiskResult:
             "plan": self.plan.name, "iterations": self.iterations, "seed": self.seed,
             "until_stable": self.until_stable, "limit": self.limit,
             "start": self.sched.project_start, "finish": finish, "working_days": work,
-            "probability_by": {d: self.probability_by(d) for d in by},
+            "probability_by": {d: round(self.probability_by(d), 4) for d in by},
             "convergence": conv, "tasks": self._tasks(), "risks": self._risks(),
         }
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DISTRIBUTIONS = ("triangular", "pert")
+DISTRIBUTIONS = ("triangular", "pert", "uniform")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,8 @@ class ThreePoint:
         a, m, b = self.optimistic, self.most_likely, self.pessimistic
         if self.distribution == "pert":
             return (a + 4 * m + b) / 6
+        if self.distribution == "uniform":
+            return (a + b) / 2
         return (a + m + b) / 3
 
 

@@ -5,7 +5,8 @@ Iterations come in blocks of :data:`BLOCK`; block ``b`` draws from its own gener
 seed and the input, never on how many iterations run: the first 10,000 iterations of a longer
 (or ``--until-stable``) run are those of a 10,000-iteration run.
 
-* triangular: by its inverse distribution function from one uniform number;
+* triangular: by its inverse distribution function from one uniform number; uniform (the
+  most likely value is not used): ``A + (B - A) * U``;
 * Beta-PERT: ``A + (B - A) * Beta(alpha, beta)`` with alpha = 1 + 4(M-A)/(B-A) and
   beta = 1 + 4(B-M)/(B-A);
 * correlation: the draws of correlated tasks are reordered, within the block, to follow the
@@ -37,10 +38,11 @@ def continuous(rng: np.random.Generator, points: list, size: int) -> np.ndarray:
     a = np.array([p.optimistic for p in points], dtype=float)
     m = np.array([p.most_likely for p in points], dtype=float)
     b = np.array([p.pessimistic for p in points], dtype=float)
-    pert = np.array([p.distribution == "pert" for p in points], dtype=bool)
+    kind = np.array([p.distribution for p in points], dtype=object)
+    pert, flat = kind == "pert", kind == "uniform"
     wide = b > a
     out = np.repeat(a[:, None], size, axis=1)
-    tri = np.flatnonzero(wide & ~pert)
+    tri = np.flatnonzero(wide & ~pert & ~flat)
     if tri.size:
         ta, tm, tb = a[tri, None], m[tri, None], b[tri, None]
         u = rng.random((tri.size, size))
@@ -55,6 +57,9 @@ def continuous(rng: np.random.Generator, points: list, size: int) -> np.ndarray:
         beta = 1 + 4 * (pb - pm) / (pb - pa)
         draws = rng.beta(alpha[:, None], beta[:, None], size=(pt.size, size))
         out[pt] = pa[:, None] + (pb - pa)[:, None] * draws
+    un = np.flatnonzero(wide & flat)
+    if un.size:
+        out[un] = a[un, None] + (b - a)[un, None] * rng.random((un.size, size))
     return out
 
 
