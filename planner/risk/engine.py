@@ -48,9 +48,10 @@ class RiskResult:
     risk_occurred: np.ndarray        # per risk: share of iterations
     risk_impact: np.ndarray          # per risk: mean finish delay, working days
     risk_impact_calendar: np.ndarray  # per risk: mean finish delay, calendar days
+    var_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    durations: np.ndarray | None = None  # (varying tasks, iterations): the sampled durations
     until_stable: bool = False
     limit: int = 0
-    extra: dict = field(default_factory=dict)
 
     @property
     def iterations(self) -> int:
@@ -213,4 +214,5 @@ class _Accumulator:
             cruc[self.var_rows] = spearman_rows(durations, pos(finish))
         return RiskResult(plan, sched, net, days, inp, seed, finish, self.crit / total, cruc,
                           mean, self.occurred / total, self.impact / total,
-                          self.impact_cal / total, until_stable, limit)
+                          self.impact_cal / total, self.var_rows, durations, until_stable,
+                          limit)
