@@ -25,7 +25,9 @@ SNET, FNLT, FNET, SNLT, MSO, MFO = (CODES[c] for c in ("SNET", "FNLT", "FNET", "
 
 def pos(k):
     """Working-time position of keys (working days since the origin)."""
-    return (k + 1) >> 1
+    out = k + 1
+    out >>= 1
+    return out
 
 
 def add_days(k, d):
@@ -53,21 +55,48 @@ class Passes:
     lf: np.ndarray
     finish: np.ndarray
     chosen: np.ndarray
+    critical: np.ndarray | None = None  # leaves: iterations with total float <= 0 (counted
+                                        # by the backward pass when there is no ALAP task)
+
+    def rollup(self, net: RiskNetwork) -> None:
+        """A summary's keys from its children's (an ALAP child's by its late dates)."""
+        es, ef, ls, lf = self.es, self.ef, self.ls, self.lf
+        ces, cef = es, ef
+        if net.alap.any():
+            ces, cef = es.copy(), ef.copy()
+            ces[net.alap], cef[net.alap] = ls[net.alap], lf[net.alap]
+        for s, rows in net.rollup:
+            es[s] = ces[s] = ces[rows].min(axis=0)
+            ef[s] = cef[s] = cef[rows].max(axis=0)
+            ls[s] = ls[rows].min(axis=0)
+            lf[s] = lf[rows].max(axis=0)
 
     def total_float(self, net: RiskNetwork) -> np.ndarray:
-        """Total float in working days, MS Project's way (ALAP leaves: 0; summaries rolled
-        up from their leaves)."""
-        es, ef, ls, lf = self.es, self.ef, self.ls, self.lf
-        sums, cat, offsets = net.rollup
-        if len(sums):
-            alap = net.alap[cat][:, None]
-            es[sums] = np.minimum.reduceat(np.where(alap, ls[cat], es[cat]), offsets, axis=0)
-            ef[sums] = np.maximum.reduceat(np.where(alap, lf[cat], ef[cat]), offsets, axis=0)
-            ls[sums] = np.minimum.reduceat(ls[cat], offsets, axis=0)
-            lf[sums] = np.maximum.reduceat(lf[cat], offsets, axis=0)
-        tf = np.minimum(pos(ls) - pos(es), pos(lf) - pos(ef))
+        """Total float in working days, MS Project's way (ALAP leaves: 0)."""
+        self.rollup(net)
+        tf = _float(self.es, self.ef, self.ls, self.lf)
         tf[net.alap] = 0
         return tf
+
+    def critical_counts(self, net: RiskNetwork) -> np.ndarray:
+        """Per task, the iterations in which its total float is 0 or less."""
+        if self.critical is None:
+            return np.count_nonzero(self.total_float(net) <= 0, axis=1)
+        counts = self.critical
+        if net.rollup:
+            self.rollup(net)
+            sums = [s for s, _ in net.rollup]
+            tf = _float(self.es[sums], self.ef[sums], self.ls[sums], self.lf[sums])
+            counts[sums] = np.count_nonzero(tf <= 0, axis=1)
+        return counts
+
+
+def _float(es, ef, ls, lf):
+    tf = pos(ls)
+    tf -= pos(es)
+    fin = pos(lf)
+    fin -= pos(ef)
+    return np.minimum(tf, fin, out=tf)
 
 
 def run(net: RiskNetwork, dur: np.ndarray, days: DayTable | None,
@@ -75,38 +104,48 @@ def run(net: RiskNetwork, dur: np.ndarray, days: DayTable | None,
     """Schedule every iteration: ``dur`` is ``(tasks, iterations)`` working days (summary rows
     are ignored).  ``backward=False`` stops after the forward passes (the finish only)."""
     n, m = dur.shape
-    es = np.zeros((n, m), dtype=KEY)
-    ef = np.zeros((n, m), dtype=KEY)
-    ls = lf = es
+    es = np.empty((n, m), dtype=KEY)
+    ef = np.empty((n, m), dtype=KEY)
+    ls = lf = crit = None
     which = 2 if net.summary_links else 1
     chosen = np.zeros((0, m), dtype=np.int64)
     if net.groups:
         # an SS/SF link from a summary binds its earliest leaf after a first pass without it
         _forward(net, dur, days, es, ef, None, None, 1, None)
         chosen = np.stack([g[np.argmin(es[g], axis=0)] for g in net.groups])
-    _forward(net, dur, days, es, ef, None, None, which, chosen)
-    finish = ef[net.leaves].max(axis=0)
+    finish = _forward(net, dur, days, es, ef, None, None, which, chosen)
     if backward:
-        ls = np.zeros((n, m), dtype=KEY)
-        lf = np.zeros((n, m), dtype=KEY)
-        _backward(net, dur, days, ls, lf, finish, chosen)
-        if net.alap.any():
+        ls = np.empty((n, m), dtype=KEY)
+        lf = np.empty((n, m), dtype=KEY)
+        alap = net.alap.any()
+        crit = None if alap else np.zeros(n, dtype=np.int64)
+        _backward(net, dur, days, es, ef, ls, lf, crit, finish, chosen)
+        if alap:
             _forward(net, dur, days, es, ef, ls, lf, which, chosen)
-    return Passes(es, ef, ls, lf, finish, chosen)
+    return Passes(es, ef, ls, lf, finish, chosen, crit)
 
 
-def _forward(net, dur, days, es, ef, ls, lf, which, chosen) -> None:
+def _forward(net, dur, days, es, ef, ls, lf, which, chosen) -> np.ndarray:
+    """Early keys level by level; returns the project finish (the latest early finish)."""
     pstart = net.pstart
     alap_pass = ls is not None
+    finish = np.full(dur.shape[1], -BIG, dtype=KEY)
     for lvl in net.levels:
         t = lvl.tasks
         d = dur[t]
-        k = np.full(d.shape, pstart, dtype=KEY)
         fixed = []                         # local positions whose finish key is the constraint's
         edges = lvl.fwd2 if which == 2 else lvl.fwd1
         if len(edges.other):
             x = _start_values(edges, es, ef, ls, lf, dur, days, pstart, chosen, alap_pass)
-            k[edges.keyed] = np.maximum.reduceat(x, edges.starts, axis=0)
+            if not edges.single:
+                x = _combine(x, edges, np.maximum)
+            if edges.dense:
+                k = x
+            else:
+                k = np.full(d.shape, pstart, dtype=KEY)
+                k[edges.keyed] = x
+        else:
+            k = np.full(d.shape, pstart, dtype=KEY)
         for code, loc, c1, c2 in lvl.cons:
             free = loc[~np.isin(loc, edges.keyed)]      # no predecessor: start at the constraint
             if not free.size:
@@ -117,7 +156,11 @@ def _forward(net, dur, days, es, ef, ls, lf, which, chosen) -> None:
             elif code == FNET:
                 k[free] = sub_days(c2[sel], d[free])
                 fixed.append((free, c2[sel]))
-        k += (d > 0) & (k & 1)            # a task moves on to the next working start
+        positive = bool(d.all())          # no milestone in this level (the usual case)
+        if positive:
+            k += k & 1                    # a task moves on to the next working start
+        else:
+            k += (d > 0) & (k & 1)
         if lvl.delay_local.size:
             j = lvl.delay_local
             k[j] = 2 * (pos(k[j]) + lvl.delay)
@@ -136,11 +179,26 @@ def _forward(net, dur, days, es, ef, ls, lf, which, chosen) -> None:
             elif code == MFO:
                 k[loc] = sub_days(c2, dd)
                 fixed.append((loc, np.broadcast_to(c2, dd.shape)))
-        f = np.where(d > 0, 2 * (pos(k) + d) - 1, k)
+        if positive:                      # k is a start (even): the finish is k + 2d - 1
+            f = d * 2
+            f += k
+            f -= 1
+        else:
+            f = np.where(d > 0, 2 * (pos(k) + d) - 1, k)
         for loc, c2 in fixed:
             f[loc] = c2
         es[t] = k
         ef[t] = f
+        np.maximum(finish, f.max(axis=0), out=finish)
+    return finish
+
+
+def _combine(x, e: Edges, op):
+    """Per key task, ``op`` (max or min) over its edges' values ``x``."""
+    k = x[e.starts]
+    for have, idx in e.slots:
+        k[have] = op(k[have], x[idx])
+    return k
 
 
 def _start_values(e: Edges, es, ef, ls, lf, dur, days, pstart, chosen, alap_pass):
@@ -178,18 +236,23 @@ def _lags(e: Edges, x, days, sign) -> None:
         x[j] = days.add_elapsed(x[j], sign * e.lag[j])
 
 
-def _backward(net, dur, days, ls, lf, finish, chosen) -> None:
-    dl_tasks, dl_keys = net.deadline
-    deadline = np.full(net.n, BIG, dtype=np.int64)
-    deadline[dl_tasks] = dl_keys
+def _backward(net, dur, days, es, ef, ls, lf, crit, finish, chosen) -> None:
+    """Late keys level by level, last level first; with ``crit``, also count per leaf the
+    iterations with total float <= 0."""
     for lvl in reversed(net.levels):
         t = lvl.tasks
         d = dur[t]
-        k = np.broadcast_to(finish, d.shape).astype(KEY)
+        k = np.empty(d.shape, dtype=KEY)
+        k[...] = finish
         e = lvl.bwd
         if len(e.other):
             y = _finish_values(e, ls, lf, dur, days, chosen)
-            k[e.keyed] = np.minimum(k[e.keyed], np.minimum.reduceat(y, e.starts, axis=0))
+            if not e.single:
+                y = _combine(y, e, np.minimum)
+            if e.dense:
+                np.minimum(k, y, out=k)
+            else:
+                k[e.keyed] = np.minimum(k[e.keyed], y)
         for code, loc, c1, c2 in lvl.cons:
             kk, dd = k[loc], d[loc]
             if code == MSO:
@@ -200,10 +263,25 @@ def _backward(net, dur, days, ls, lf, finish, chosen) -> None:
                 k[loc] = np.minimum(kk, add_days(np.broadcast_to(c1, dd.shape), dd))
             elif code == FNLT:
                 k[loc] = np.minimum(kk, c2)
-        k = np.minimum(k, deadline[t][:, None]).astype(KEY, copy=False)
-        k -= 1 - (k & 1)                  # 08:00 after a break is the same as 16:00 before it
+        if lvl.deadline_local.size:
+            j = lvl.deadline_local
+            k[j] = np.minimum(k[j], lvl.deadline)
+        k -= (k & 1) ^ 1                  # 08:00 after a break is the same as 16:00 before it
         lf[t] = k
-        ls[t] = np.where(d > 0, 2 * (pos(k) - d), k)
+        if d.all():                       # k is a finish (odd): the start is k + 1 - 2d
+            st = d * -2
+            st += k
+            st += 1
+            ls[t] = st
+            if crit is not None:          # early and late starts even, finishes odd
+                a = st - es[t]
+                np.minimum(a, k - ef[t], out=a)
+                crit[t] += np.count_nonzero(a <= 0, axis=1)
+        else:
+            st = np.where(d > 0, 2 * (pos(k) - d), k)
+            ls[t] = st
+            if crit is not None:
+                crit[t] += np.count_nonzero(_float(es[t], ef[t], st, k) <= 0, axis=1)
 
 
 def _finish_values(e: Edges, ls, lf, dur, days, chosen):

@@ -29,8 +29,9 @@ from .stats import PERCENTS, convergence, percentile, spearman_rows
 #: the last 10% of them
 STABLE_MIN = 2000
 STABLE_DAYS = 1
-#: task-iterations per array chunk (bounds the memory of a large plan)
-CHUNK_CELLS = 2_000_000
+#: task-iterations per array chunk (bounds the memory of a large plan), and iterations at most
+CHUNK_CELLS = 8_000_000
+MAX_COLUMNS = 10_000
 
 
 @dataclass(slots=True)
@@ -138,22 +139,22 @@ def simulate(plan: Plan, inp: RiskInput, n: int = 10_000, seed: int = 0,
     sampler = make_sampler(inp, index, seed)
     days = DayTable(cal, -30, (sched.project_finish_key >> 1) + 300)
     acc = _Accumulator(net, sampler)
-    width = max(16, min(BLOCK, CHUNK_CELLS // max(net.n, 1)))
+    # columns per chunk: whole blocks for a small plan, part of one for a large plan; one block
+    # at most with --until-stable, which checks after every block
+    width = max(16, CHUNK_CELLS // max(net.n, 1))
+    width = min(BLOCK, width) if until_stable else min(MAX_COLUMNS, width)
+    if width > BLOCK:
+        width -= width % BLOCK
     done = 0
-    block = 0
     while done < n:
-        est, occurred, delay = sampler.block(block)
-        size = min(BLOCK, n - done)
-        for a in range(0, size, width):
-            sl = slice(a, min(size, a + width))
-            acc.add(days, est[:, sl], occurred[:, sl], delay[:, sl])
-            if progress is not None:
-                progress(done + sl.stop, n)
-        done += size
-        block += 1
-        if until_stable and done >= STABLE_MIN and done < n:
-            if convergence(acc.finish_keys() >> 1)["p85_moved_days"] <= STABLE_DAYS:
-                break
+        stop = min(n, done + width)
+        acc.add(days, *sampler.columns(done, stop))
+        done = stop
+        if progress is not None:
+            progress(done, n)
+        if (until_stable and done >= STABLE_MIN and done < n and done % BLOCK == 0
+                and convergence(acc.finish_keys() >> 1)["p85_moved_days"] <= STABLE_DAYS):
+            break
     return acc.result(plan, sched, days, inp, seed, until_stable, n)
 
 
@@ -184,7 +185,7 @@ class _Accumulator:
         for k, rows in enumerate(s.risk_rows):
             dur[rows] += occurred[k] * delay[k]
         passes = run(net, dur, days)
-        self.crit += np.count_nonzero(passes.total_float(net) <= 0, axis=1)
+        self.crit += passes.critical_counts(net)
         self.finish.append(passes.finish)
         self.durations.append(dur[self.var_rows])
         for k, rows in enumerate(s.risk_rows):

@@ -40,34 +40,51 @@ def convergence(values: np.ndarray) -> dict:
 
 
 def average_ranks(a: np.ndarray) -> np.ndarray:
-    """Ranks (1 = smallest) along each row, ties sharing their average rank."""
-    r, n = a.shape
-    order = np.argsort(a, axis=1, kind="stable")
-    s = np.take_along_axis(a, order, axis=1)
-    new = np.ones((r, n), dtype=bool)
-    new[:, 1:] = s[:, 1:] != s[:, :-1]
-    idx = np.arange(n)
-    first = np.maximum.accumulate(np.where(new, idx, 0), axis=1)
-    last_of_run = np.ones((r, n), dtype=bool)
-    last_of_run[:, :-1] = new[:, 1:]
-    last = np.minimum.accumulate(np.where(last_of_run, idx, n - 1)[:, ::-1], axis=1)[:, ::-1]
-    ranks = np.empty((r, n), dtype=float)
-    np.put_along_axis(ranks, order, (first + last) / 2 + 1, axis=1)
-    return ranks
+    """Ranks (1 = smallest) of whole numbers along each row, ties sharing their average rank:
+    by counting (one ``bincount`` per slice of rows), not by sorting."""
+    lo = a.min(axis=1, keepdims=True)
+    v = (a - lo).astype(np.int64)
+    width = int(v.max()) + 1 if v.size else 1
+    out = np.empty(a.shape, dtype=float)
+    step = max(1, 16_000_000 // max(width, a.shape[1]))
+    for s in range(0, a.shape[0], step):
+        keys = v[s:s + step] + (np.arange(min(step, a.shape[0] - s)) * width)[:, None]
+        counts = np.bincount(keys.ravel(), minlength=keys.shape[0] * width)
+        below = np.cumsum(counts) - counts
+        below -= np.repeat(below[::width], width)          # counts of the row's own values
+        out[s:s + step] = (below + (counts + 1) / 2)[keys]
+    return out
 
 
 def spearman_rows(a: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Spearman's rank correlation of each row of ``a`` with ``target``; NaN where a row (or
-    the target) does not vary."""
-    if a.shape[0] == 0:
-        return np.zeros(0)
-    ra = average_ranks(a)
+    """Spearman's rank correlation of each row of ``a`` (whole numbers) with ``target``; NaN
+    where a row (or the target) does not vary.
+
+    The ranks of a row are a function of its values, so the sums that Pearson's formula needs
+    come from two ``bincount`` calls per slice of rows (counts, and the target's centred ranks
+    summed per value), never from a rank array as large as the samples."""
+    r, n = a.shape
+    out = np.full(r, np.nan)
+    if r == 0:
+        return out
     rt = average_ranks(target[None, :])[0]
-    ra -= ra.mean(axis=1, keepdims=True)
-    rt = rt - rt.mean()
-    num = ra @ rt
-    den = np.sqrt((ra * ra).sum(axis=1) * (rt @ rt))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out = num / den
-    out[den == 0] = np.nan
+    rt -= rt.mean()
+    norm_t = float(rt @ rt)
+    lo = a.min(axis=1, keepdims=True)
+    width = int((a.max(axis=1, keepdims=True) - lo).max()) + 1
+    step = max(1, 4_000_000 // max(n, width))
+    mean_rank = (n + 1) / 2
+    for s in range(0, r, step):
+        rows = min(step, r - s)
+        keys = a[s:s + rows] - lo[s:s + rows] + (np.arange(rows) * width)[:, None]
+        keys = keys.ravel().astype(np.int64, copy=False)
+        counts = np.bincount(keys, minlength=rows * width).reshape(rows, width)
+        sums = np.bincount(keys, weights=np.tile(rt, rows),
+                           minlength=rows * width).reshape(rows, width)
+        ranks = np.cumsum(counts, axis=1) - (counts - 1) / 2       # average rank per value
+        num = (ranks * sums).sum(axis=1)
+        var = (counts * (ranks - mean_rank) ** 2).sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[s:s + rows] = num / np.sqrt(var * norm_t)
+        out[s:s + rows][(var == 0) | (norm_t == 0)] = np.nan
     return out
