@@ -8,8 +8,8 @@ import time
 import click
 
 from ..errors import PlanError
-from .base import emit, handle_errors, load_with_overlays, main, plan_argument, \
-    scenario_options
+from .base import emit, format_option, handle_errors, lang_option, load_with_overlays, main, \
+    plan_argument, resolve_lang, scenario_options
 
 #: iterations when --until-stable is given without -n
 STABLE_LIMIT = 100_000
@@ -30,11 +30,8 @@ STABLE_LIMIT = 100_000
 @click.option("--until-stable", "until_stable", is_flag=True,
               help="Stop once P85 has moved by at most one working day over the last 10% of "
                    "the iterations (checked every 1000, from 2000 on).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table",
-              show_default=True, help="Output format; md suits a board memo.")
-@click.option("--lang", type=click.Choice(["en", "nb"]), default=None,
-              help="Language of the text and the chart [default: English text, Norwegian "
-                   "chart, as planner schedule and planner gantt].")
+@format_option("table", "json", "md", help="Output format; md suits a board memo.")
+@lang_option(help="Language of the text's and the chart's words and dates.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Also draw the chart: OUT.png or OUT.svg (S-curve, histogram, tornado).")
 @scenario_options
@@ -65,6 +62,7 @@ def risk_cmd(plan, estimates, n, seed, by, until_stable, fmt, lang, output, scen
         format_of(output)                  # a bad file name fails before any work
     dates = _dates(by)
     p, overlays = load_with_overlays(plan, scenarios, sets)
+    lang = resolve_lang(lang, p)
     inp = _input(p, estimates)
     from ..risk.engine import simulate
     from .base import schedule_plan
@@ -81,11 +79,11 @@ def risk_cmd(plan, estimates, n, seed, by, until_stable, fmt, lang, output, scen
     else:
         from ..render.risk_text import render_risk
 
-        text = render_risk(summary, lang or "en", markdown=fmt == "md")
+        text = render_risk(summary, lang, markdown=fmt == "md")
     if output:
         from ..render.risk import render_risk_chart
 
-        render_risk_chart(result, summary, output, lang or "nb")
+        render_risk_chart(result, summary, output, lang)
     emit(text, None)
 
 
