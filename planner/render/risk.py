@@ -19,12 +19,9 @@ import io
 import numpy as np
 
 from ..errors import PlanError
+from .gantt.words import month_label
 from .risk_text import date_text, drivers, number, percent
 
-MONTHS = {"nb": ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov",
-                 "des"),
-          "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                 "Dec")}
 WORDS = {
     "nb": {"title": "Tidsrisiko", "iterations": "iterasjoner", "seed": "frø",
            "share": "Andel per uke", "cum": "Andel ferdig innen dato (S-kurve)",
@@ -166,7 +163,7 @@ def _month_axis(ax, x0, x1, lang) -> None:
     while d.toordinal() <= x1:
         if d.toordinal() >= x0:
             ticks.append(d.toordinal())
-            labels.append(f"{MONTHS[lang][d.month - 1]} {d:%y}")
+            labels.append(f"{month_label(lang, d.month, 'abbr')} {d:%y}")
         d = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
     step = max(1, len(ticks) // 14)
     ax.set_xticks(ticks[::step])
