@@ -33,7 +33,8 @@ STABLE_LIMIT = 100_000
 @format_option("table", "json", "md", help="Output format; md suits a board memo.")
 @lang_option(help="Language of the text's and the chart's words and dates.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Also draw the chart: OUT.png or OUT.svg (S-curve, histogram, tornado).")
+              help="Also draw the chart: OUT.png, OUT.svg or OUT.pdf (S-curve, histogram, "
+                   "tornado).")
 @scenario_options
 @handle_errors
 def risk_cmd(plan, estimates, n, seed, by, until_stable, fmt, lang, output, scenarios, sets):

@@ -9,7 +9,7 @@ One page, Norwegian by default:
 * bottom left: a tornado of the top drivers by cruciality, with their criticality;
 * bottom right: the risk events by their mean finish impact.
 
-The same input gives byte-identical PNG and SVG files.
+The same input gives byte-identical PNG, SVG and PDF files.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import io
 import numpy as np
 
 from ..errors import PlanError
+from .gantt import format_of
 from .gantt.words import month_label
 from .risk_text import date_text, drivers, number, percent
 
@@ -41,19 +42,8 @@ WORDS = {
 COLORS = {"bar": "#9ecae1", "curve": "#08519c", "p50": "#2171b5", "p85": "#cb181d",
           "plan": "#1a1a1a", "by": "#238b45", "season": "#ffe2b8", "pos": "#cb181d",
           "neg": "#2171b5", "risk": "#6a51a3", "muted": "#555555"}
-FORMATS = ("png", "svg")
-
-
-def format_of(path: str) -> str:
-    ext = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    if ext not in FORMATS:
-        raise PlanError(f"cannot tell the chart format from {path!r}: the file name must end "
-                        f"in .png or .svg")
-    return ext
-
-
 def render_risk_chart(result, summary: dict, path: str, lang: str = "nb") -> None:
-    """Write the chart to ``path`` (.png or .svg), whole or not at all."""
+    """Write the chart to ``path`` (.png, .svg or .pdf), whole or not at all."""
     from ..io.documents import write_atomic
 
     write_atomic(path, risk_chart_bytes(result, summary, format_of(path), lang))
@@ -69,6 +59,7 @@ def risk_chart_bytes(result, summary: dict, fmt: str = "png", lang: str = "nb") 
     from .. import __version__
 
     rc = {"font.family": "DejaVu Sans", "svg.hashsalt": "planner-risk", "svg.fonttype": "path",
+          "pdf.fonttype": 42,
           "path.simplify": True, "text.parse_math": False, "text.hinting": "no_hinting"}
     buf = io.BytesIO()
     with rc_context(rc):
@@ -79,12 +70,15 @@ def risk_chart_bytes(result, summary: dict, fmt: str = "png", lang: str = "nb") 
         _risks(fig.add_axes((0.72, 0.07, 0.22, 0.29)), summary, lang)
         _title(fig, summary, lang)
         meta = {"Title": summary["plan"]}
+        creator = f"planner {__version__}"
         if fmt == "png":
-            meta["Software"] = f"planner {__version__}"
-            fig.savefig(buf, format="png", metadata=meta)
+            meta["Software"] = creator
+        elif fmt == "svg":
+            meta.update({"Creator": creator, "Date": None})
         else:
-            meta.update({"Creator": f"planner {__version__}", "Date": None})
-            fig.savefig(buf, format="svg", metadata=meta)
+            meta.update({"Creator": creator, "Producer": creator, "CreationDate": None,
+                         "ModDate": None})
+        fig.savefig(buf, format=fmt, metadata=meta)
         plt.close(fig)
     return buf.getvalue()
 

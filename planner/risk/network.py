@@ -25,6 +25,7 @@ from ..calendar import WorkCalendar
 from ..errors import PlanError
 from ..model import Plan
 from ..schedule import CONSTRAINT_CODE, FF, FS, SF, SS, compile_plan
+from ..schedule.rollup import _subtask_order as leaves_under   # MPXJ's allChildTasks order
 
 ALAP = CONSTRAINT_CODE["ALAP"]
 CODES = {name: CONSTRAINT_CODE[name] for name in ("SNET", "FNLT", "FNET", "SNLT", "MSO", "MFO")}
@@ -103,17 +104,6 @@ def compile_network(plan: Plan, cal: WorkCalendar) -> RiskNetwork:
         duration=np.array(net.dur, dtype=np.int64), levels=levels, groups=groups, alap=alap,
         rollup=_rollup(net, kids), pstart=cal.start_key(plan.start),
         summary_links=bool(extra))
-
-
-def leaves_under(net, kids: dict, i: int) -> list:
-    """The leaves under summary ``i`` in MPXJ's ``allChildTasks`` order: its own leaf
-    children first, then those of each summary child, depth first."""
-    children = kids.get(i, ())
-    out = [c for c in children if not net.summary[c]]
-    for c in children:
-        if net.summary[c]:
-            out.extend(leaves_under(net, kids, c))
-    return out
 
 
 def _expand(net, kids) -> tuple[list, list]:

@@ -82,7 +82,7 @@ def test_an_invalid_correlation_matrix_fails_on_the_command_line(tmp_path):
     (["-n", "-5"], "error: -n must be at least 1 iteration, not -5"),
     (["--seed", "-1"], "error: --seed must be 0 or more, not -1"),
     (["--by", "28.13.24"], "error: --by: '28.13.24' is not a date"),
-    (["-o", "risk.pdf"], "error: cannot tell the chart format from 'risk.pdf'"),
+    (["-o", "risk.txt"], "error: cannot tell the chart format from 'risk.txt'"),
 ])
 def test_bad_options(args, message):
     code, out, err = run_cli("risk", SEED_PLAN, "--estimates", "risk/ssiks_it_estimates.yaml",

@@ -113,7 +113,7 @@ def test_same_seed_same_bytes_and_another_seed_differs(tmp_path):
     s1, s2 = one.summary(by), two.summary(by)
     assert risk_to_json(s1) == risk_to_json(s2)
     assert render_risk(s1, "nb", markdown=True) == render_risk(s2, "nb", markdown=True)
-    for fmt in ("png", "svg"):
+    for fmt in ("png", "svg", "pdf"):
         assert risk_chart_bytes(one, s1, fmt) == risk_chart_bytes(two, s2, fmt)
     other = simulate(plan, inp, 3000, seed=8)
     assert risk_to_json(other.summary(by)) != risk_to_json(s1)
