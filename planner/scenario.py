@@ -31,7 +31,7 @@ class Amount:
         else:
             out = days * self.value
         out = math.floor(out + 0.5)            # whole working days, halves round up
-        return max(0, int(out))
+        return int(out)                        # negative when +N removes too much: see _resize
 
     def __str__(self) -> str:
         v = f"{self.value:g}"
@@ -128,6 +128,15 @@ def _link(plan: Plan, ch: Change):
                   f"{';'.join(x.label() for x in task.predecessors) or 'none'})")
 
 
+def _resize(task, ch: Change) -> None:
+    """Apply a duration edit; a result below zero is an error, never a silent milestone."""
+    days = ch.amount.apply(task.duration)
+    if days < 0:
+        raise ch.fail(f"task {task.id}: duration {task.duration} {ch.amount} = {days} working "
+                      f"days; a duration cannot be negative (=0 makes a milestone)")
+    task.duration = days
+
+
 def _apply(plan: Plan, ch: Change) -> None:
     kind = ch.kind
     if kind == "duration":
@@ -138,9 +147,9 @@ def _apply(plan: Plan, ch: Change) -> None:
                     raise ch.fail(f"task {tid} is a summary: its duration comes from its tasks; "
                                   f"change them all with x{1.5:g} or +N, or name a task")
                 for leaf in _leaves_under(plan, tid):
-                    leaf.duration = ch.amount.apply(leaf.duration)
+                    _resize(leaf, ch)
             else:
-                t.duration = ch.amount.apply(t.duration)
+                _resize(t, ch)
     elif kind == "lag":
         task, k, lk = _link(plan, ch)
         lag, unit = ch.value
