@@ -263,6 +263,25 @@ class Comparison:
     driving_chain: list
     added: list
     removed: list
+    missed_deadlines: list = field(default_factory=list)    # Missed, in plan order
+
+
+@dataclass(slots=True)
+class Missed:
+    """A task of a scenario that finishes after its deadline."""
+
+    id: str
+    name: str
+    deadline: dt.date
+    finish: dt.date
+    late_working_days: int
+
+
+def missed_deadlines(sched: Schedule) -> list[Missed]:
+    """The tasks of ``sched`` that finish after their deadline, with how late (working days)."""
+    names = {t.id: t.name for t in sched.plan.tasks}
+    return [Missed(tid, names[tid], dl, fin, working_days_between(sched.calendar, dl, fin))
+            for tid, dl, fin in sched.missed_deadlines()]
 
 
 def working_days_between(cal, a: dt.date, b: dt.date) -> int:
@@ -298,7 +317,8 @@ def compare(base: Schedule, alt: Schedule, name: str = "") -> Comparison:
                       finish_calendar_days=(af - bf).days,
                       base_duration=base.project_duration, duration=alt.project_duration,
                       moved=moved, became_critical=became, no_longer_critical=stopped,
-                      driving_chain=driving_chain(alt), added=added, removed=removed)
+                      driving_chain=driving_chain(alt), added=added, removed=removed,
+                      missed_deadlines=missed_deadlines(alt))
 
 
 def driving_chain(sched: Schedule, task_id: str | None = None) -> list:

@@ -25,6 +25,8 @@ WORDS = {
         "crosses": "days off in its way", "spans": "its span includes", "days": "days",
         "and": "and", "changes": "Changes", "summary_first": "starts with its first task",
         "task": "Task", "period": "new dates", "after": "after",
+        "missed": "Missed deadlines", "missed_one": "Missed deadline",
+        "deadline": "deadline", "forecast": "forecast", "late": "late",
     },
     "nb": {
         "title": "Hva-om mot grunnplanen", "baseline": "grunnplan", "finish": "Slutt",
@@ -41,6 +43,8 @@ WORDS = {
         "days": "dager", "and": "og", "changes": "Endringer",
         "summary_first": "starter med sin første aktivitet",
         "task": "Aktivitet", "period": "nye datoer", "after": "etter",
+        "missed": "Passerte frister", "missed_one": "Passert frist",
+        "deadline": "frist", "forecast": "prognose", "late": "for sent",
     },
 }
 
@@ -110,6 +114,10 @@ def comparison_to_dict(base: Schedule, comps: list[Comparison], names: list) -> 
             "became_critical": c.became_critical,
             "no_longer_critical": c.no_longer_critical,
             "driving_chain": chain(c),
+            "missed_deadlines": [{"id": m.id, "name": m.name, "deadline": m.deadline.isoformat(),
+                                  "finish": m.finish.isoformat(),
+                                  "late_working_days": m.late_working_days}
+                                 for m in c.missed_deadlines],
         } for (name, c_start), c in zip(names, comps)],
     }
 
@@ -139,6 +147,9 @@ def render_whatif(base: Schedule, comps: list[Comparison], names: list, lang: st
         (w["became"], [w["none"]] + [_ids(c.became_critical) for c in comps]),
         (w["stopped"], [w["none"]] + [_ids(c.no_longer_critical) for c in comps]),
     ]
+    if any(t.deadline for t in base.plan.tasks) or any(c.missed_deadlines for c in comps):
+        rows.append((w["missed"], [_ids([t for t, _dl, _f in base.missed_deadlines()])]
+                     + [_ids([m.id for m in c.missed_deadlines]) for c in comps]))
     out = []
     title = (f"{w['title']}: {base.plan.name} ({w['finish'].lower()} {d(base.project_finish)}, "
              f"{base.project_duration} {w['wd']})")
@@ -214,6 +225,7 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
     else:
         out.append(f"== {name}")
         out.append(finish_line)
+    out.extend(_missed_lines(c, w, lang, markdown))
     if c.moved:
         out.append(f"{w['moved_head']}:" if not markdown else f"{w['moved_head']}:\n")
         if markdown:
@@ -257,6 +269,23 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
         if s.reason:
             text += f"; {w['starts_at']} {_reason(s.reason, lang)}"
         out.append(text)
+    return out
+
+
+def _missed_lines(c: Comparison, w: dict, lang: str, markdown: bool) -> list:
+    """``Missed deadline: 54 Name: deadline Fri 28.06.24, forecast Wed 25.09.24 (+40 ...)``."""
+    out = []
+    for m in c.missed_deadlines:
+        line = (f"{w['missed_one']}: {m.id} {w['deadline']} {msp_date(m.deadline, lang)}, "
+                f"{w['forecast']} {msp_date(m.finish, lang)} (+{m.late_working_days} {w['wd']} "
+                f"{w['late']})")
+        if markdown:
+            out.append(f"**{line}**: {m.name}")
+        else:
+            room = WIDTH - len(line) - 2
+            out.append(line + (f"  {_fit(m.name, room)}" if room >= 12 else ""))
+    if markdown and out:
+        out.append("")
     return out
 
 

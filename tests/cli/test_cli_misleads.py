@@ -52,3 +52,49 @@ def test_tasks_under_half_a_day_become_milestones_with_one_note(tmp_path):
     res = invoke("import", str(xml), "-o", str(tmp_path / "short.yaml"))
     assert res.exit_code == 0
     assert "note: 2 tasks shorter than half a day became milestones" in res.output
+
+
+# -- 1. whatif and deadlines -------------------------------------------------------------------
+SLOW = os.path.join(os.path.dirname(SEED_PLAN), "..", "scenarios", "slow_recruitment.yaml")
+
+
+def _plan_with_deadline(tmp_path):
+    text = open(SEED_PLAN, encoding="utf-8").read()
+    marker = "        - id: 54\n"
+    head, tail = text.split(marker)
+    lines = tail.split("\n")
+    assert lines[1].strip() == "duration: 14"
+    lines.insert(2, "          deadline: 2024-06-28")
+    path = tmp_path / "plan.yaml"
+    path.write_text(head + marker + "\n".join(lines), encoding="utf-8")
+    return str(path)
+
+
+def test_whatif_names_the_missed_deadline_in_every_format_and_exits_1(tmp_path):
+    import json
+
+    plan = _plan_with_deadline(tmp_path)
+    table = invoke("whatif", plan, SLOW, "--lang", "en")
+    assert table.exit_code == 1
+    lines = table.output.splitlines()
+    assert any(ln.split() == ["Missed", "deadlines", "-", "54"] for ln in lines)
+    assert "Missed deadline: 54 deadline Fri 28.06.24, forecast Wed 25.09.24 (+40 working " \
+           "days late)" in table.output
+    assert "check failed: Rekrutteringen tar 40 dager lengre: task 54 finishes 2024-09-25, " \
+           "after its deadline 2024-06-28" in table.output
+    md = invoke("whatif", plan, SLOW, "--format", "md")
+    assert md.exit_code == 1
+    assert "| Passerte frister | - | 54 |" in md.output
+    assert "**Passert frist: 54 frist fre 28.06.24, prognose ons 25.09.24 (+40 arbeidsdager " \
+           "for sent)**" in md.output
+    out = tmp_path / "w.json"
+    js = invoke("whatif", plan, SLOW, "--format", "json", "-o", str(out))
+    assert js.exit_code == 1
+    [sc] = json.loads(out.read_text(encoding="utf-8"))["scenarios"]
+    assert sc["missed_deadlines"] == [{
+        "id": "54", "name": "Operasjonalisere innovasjonslinjen gjennom de første "
+        "innovasjonsvedtakene", "deadline": "2024-06-28", "finish": "2024-09-25",
+        "late_working_days": 40}]
+    kept = invoke("whatif", plan, "--set", "16.duration=20", "--format", "json")
+    assert kept.exit_code == 0
+    assert '"missed_deadlines": []' in kept.output
