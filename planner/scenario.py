@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from .errors import PlanError
 from .model import DATED_CONSTRAINTS, Constraint, Link, Plan, SeasonRule
-from .schedule import Schedule, pos
+from .schedule import TYPE_NAME, Schedule, pos
+from .schedule.checks import broken_links, broken_links_into
 
 
 @dataclass(slots=True)
@@ -264,6 +265,7 @@ class Comparison:
     added: list
     removed: list
     missed_deadlines: list = field(default_factory=list)    # Missed, in plan order
+    broken_links: list = field(default_factory=list)        # BrokenLink, in plan order
 
 
 @dataclass(slots=True)
@@ -318,7 +320,7 @@ def compare(base: Schedule, alt: Schedule, name: str = "") -> Comparison:
                       base_duration=base.project_duration, duration=alt.project_duration,
                       moved=moved, became_critical=became, no_longer_critical=stopped,
                       driving_chain=driving_chain(alt), added=added, removed=removed,
-                      missed_deadlines=missed_deadlines(alt))
+                      missed_deadlines=missed_deadlines(alt), broken_links=broken_links(alt))
 
 
 def driving_chain(sched: Schedule, task_id: str | None = None) -> list:
@@ -338,7 +340,9 @@ def driving_chain(sched: Schedule, task_id: str | None = None) -> list:
     while i not in seen:
         seen.add(i)
         t = plan.tasks[i]
-        drivers = sched.driving_predecessors(i)
+        broken = {(b.pred, b.type, b.lag_days) for b in broken_links_into(sched, i)}
+        drivers = [d for d in sched.driving_predecessors(i)
+                   if (net.ids[d[0]], TYPE_NAME[d[1]], d[2]) not in broken]
         reason = "" if drivers else start_reason(sched, i)
         if not drivers and t.leveling_delay:
             # the delay comes after the links: the chain goes on through the link that would
@@ -429,7 +433,8 @@ def explain(sched: Schedule, task_id: str, lang: str | None = None) -> dict:
         within = calendar_gaps(sched, step.start - dt.timedelta(days=1),
                                step.finish + dt.timedelta(days=1), lang)
         entry = {"step": step, "within": within, "before": [], "constraint": None,
-                 "float": sched.total_float[k], "critical": sched.critical[k]}
+                 "float": sched.total_float[k], "critical": sched.critical[k],
+                 "overrides": broken_links_into(sched, k)}
         if step.link is not None:
             p = sched.net.index[step.link[0]]
             typ = step.link[1]

@@ -98,3 +98,60 @@ def test_whatif_names_the_missed_deadline_in_every_format_and_exits_1(tmp_path):
     kept = invoke("whatif", plan, "--set", "16.duration=20", "--format", "json")
     assert kept.exit_code == 0
     assert '"missed_deadlines": []' in kept.output
+
+
+# -- 2. a constraint that overrides a link -----------------------------------------------------
+FNLT44 = ("--set", "44.constraint=FNLT:2024-03-01")
+WARNING = ("warning: task 44: its constraint finish no later than 2024-03-01 overrides link "
+           "43FS: 44 starts Mon 12.02.24, 11 working days before the link allows (43 has total "
+           "float -11 days)")
+
+
+def _run(*args):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True,
+                          text=True, cwd=os.path.dirname(os.path.dirname(SEED_PLAN)),
+                          env=dict(os.environ, PLANNER_LANG="en"))
+
+
+def test_schedule_warns_of_the_broken_link_and_shows_the_negative_float():
+    import json
+
+    res = _run("schedule", SEED_PLAN, *FNLT44)
+    assert res.returncode == 0
+    assert res.stderr.splitlines() == [WARNING]
+    rows = {ln.split()[0]: ln.split() for ln in res.stdout.splitlines()[3:] if ln.strip()}
+    assert rows["44"][-6:] == ["Mon", "12.02.24", "Fri", "01.03.24", "0", "*"]
+    assert rows["43"][-6:] == ["Tue", "13.02.24", "Mon", "26.02.24", "-11", "*"]
+    data = json.loads(_run("schedule", SEED_PLAN, *FNLT44, "--format", "json").stdout)
+    assert data["broken_links"] == [{"from": "43", "to": "44", "type": "FS", "lag_days": 0,
+                                     "by_days": 11, "float_days": -11}]
+    floats = {t["id"]: t["total_float_days"] for t in data["tasks"]}
+    assert (floats["41"], floats["43"], floats["44"]) == (-11, -11, 0)
+    plain = _run("schedule", SEED_PLAN, "--format", "json")
+    assert plain.stderr == "" and "broken_links" not in json.loads(plain.stdout)
+
+
+def test_validate_whatif_and_explain_name_the_broken_link(tmp_path):
+    text = open(SEED_PLAN, encoding="utf-8").read()
+    marker = "        - id: 44\n"
+    head, tail = text.split(marker)
+    lines = tail.split("\n")
+    lines.insert(2, "          constraint: {type: FNLT, date: 2024-03-01}")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(head + marker + "\n".join(lines), encoding="utf-8")
+    val = _run("validate", str(plan), "--no-checks")
+    assert val.returncode == 0 and val.stderr.splitlines() == [WARNING]
+    what = _run("whatif", SEED_PLAN, *FNLT44)
+    assert what.returncode == 0
+    assert "Warning: task 44: its constraint finish no later than 2024-03-01 overrides link " \
+           "43FS" in what.stdout
+    why = _run("explain", SEED_PLAN, "44", *FNLT44).stdout
+    assert "waits for 43FS" not in why
+    assert "start set by its constraint finish no later than 2024-03-01" in why
+    assert "which overrides link 43FS (43 finishes Mon 26.02.24): 11 working days before the " \
+           "link allows; 43 has total float -11 days" in why
+    nb = _run("explain", SEED_PLAN, "44", *FNLT44, "--lang", "nb").stdout
+    assert "som overstyrer koblingen 43FS (43 slutter man 26.02.24)" in nb
