@@ -155,3 +155,33 @@ def test_validate_whatif_and_explain_name_the_broken_link(tmp_path):
            "link allows; 43 has total float -11 days" in why
     nb = _run("explain", SEED_PLAN, "44", *FNLT44, "--lang", "nb").stdout
     assert "som overstyrer koblingen 43FS (43 slutter man 26.02.24)" in nb
+
+
+# -- 8. load histograms a board can read -------------------------------------------------------
+def test_load_writes_one_figure_with_a_row_per_resource_and_month_names(tmp_path):
+    import struct
+
+    from planner.io.yaml_plan import load_plan
+    from planner.level import resource_loads
+    from planner.render.load_chart import _legend_handles, WORDS, month_ticks, x_span
+    from planner.schedule import schedule
+
+    res = invoke("load", SEED_PLAN, "-o", str(tmp_path))
+    assert res.exit_code == 1                       # the seed plan is over-allocated
+    png = (tmp_path / "load.png").read_bytes()
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (1210, 979)           # 11 in wide, a row per resource (5)
+    invoke("load", SEED_PLAN, "-o", str(tmp_path / "again"))
+    assert (tmp_path / "again" / "load.png").read_bytes() == png
+    sched = schedule(load_plan(SEED_PLAN))
+    loads = resource_loads(sched)
+    lo, hi = x_span(loads, None)
+    _starts, _mids, labels = month_ticks(lo, hi, "nb")
+    assert labels[:3] == ["jun\n2023", "jul", "aug"] and "jan\n2024" in labels
+    assert "mai" in labels
+    shading = [(1.0, 2.0, "Fellesferie", "season", True), (3.0, 4.0, "1. mai", "holiday", True)]
+    names = [h.get_label() for h in _legend_handles(WORDS["nb"], True, shading, True)]
+    assert names == ["arbeid per uke (dagsverk), utjevnet",
+                     "over kapasitet: en dag over kapasiteten (eller arbeid under fravær) i uken",
+                     "kapasitet (dagsverk tilgjengelig per uke)", "før utjevning (omriss)",
+                     "ferieperiode", "offentlig fridag"]
