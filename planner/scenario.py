@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from .errors import PlanError
 from .model import DATED_CONSTRAINTS, Constraint, Link, Plan, SeasonRule
-from .schedule import Schedule, pos
+from .schedule import TYPE_NAME, Schedule, pos
+from .schedule.checks import broken_links, broken_links_into
 
 
 @dataclass(slots=True)
@@ -31,7 +32,7 @@ class Amount:
         else:
             out = days * self.value
         out = math.floor(out + 0.5)            # whole working days, halves round up
-        return max(0, int(out))
+        return int(out)                        # negative when +N removes too much: see _resize
 
     def __str__(self) -> str:
         v = f"{self.value:g}"
@@ -128,6 +129,15 @@ def _link(plan: Plan, ch: Change):
                   f"{';'.join(x.label() for x in task.predecessors) or 'none'})")
 
 
+def _resize(task, ch: Change) -> None:
+    """Apply a duration edit; a result below zero is an error, never a silent milestone."""
+    days = ch.amount.apply(task.duration)
+    if days < 0:
+        raise ch.fail(f"task {task.id}: duration {task.duration} {ch.amount} = {days} working "
+                      f"days; a duration cannot be negative (=0 makes a milestone)")
+    task.duration = days
+
+
 def _apply(plan: Plan, ch: Change) -> None:
     kind = ch.kind
     if kind == "duration":
@@ -138,9 +148,9 @@ def _apply(plan: Plan, ch: Change) -> None:
                     raise ch.fail(f"task {tid} is a summary: its duration comes from its tasks; "
                                   f"change them all with x{1.5:g} or +N, or name a task")
                 for leaf in _leaves_under(plan, tid):
-                    leaf.duration = ch.amount.apply(leaf.duration)
+                    _resize(leaf, ch)
             else:
-                t.duration = ch.amount.apply(t.duration)
+                _resize(t, ch)
     elif kind == "lag":
         task, k, lk = _link(plan, ch)
         lag, unit = ch.value
@@ -254,6 +264,26 @@ class Comparison:
     driving_chain: list
     added: list
     removed: list
+    missed_deadlines: list = field(default_factory=list)    # Missed, in plan order
+    broken_links: list = field(default_factory=list)        # BrokenLink, in plan order
+
+
+@dataclass(slots=True)
+class Missed:
+    """A task of a scenario that finishes after its deadline."""
+
+    id: str
+    name: str
+    deadline: dt.date
+    finish: dt.date
+    late_working_days: int
+
+
+def missed_deadlines(sched: Schedule) -> list[Missed]:
+    """The tasks of ``sched`` that finish after their deadline, with how late (working days)."""
+    names = {t.id: t.name for t in sched.plan.tasks}
+    return [Missed(tid, names[tid], dl, fin, working_days_between(sched.calendar, dl, fin))
+            for tid, dl, fin in sched.missed_deadlines()]
 
 
 def working_days_between(cal, a: dt.date, b: dt.date) -> int:
@@ -289,7 +319,8 @@ def compare(base: Schedule, alt: Schedule, name: str = "") -> Comparison:
                       finish_calendar_days=(af - bf).days,
                       base_duration=base.project_duration, duration=alt.project_duration,
                       moved=moved, became_critical=became, no_longer_critical=stopped,
-                      driving_chain=driving_chain(alt), added=added, removed=removed)
+                      driving_chain=driving_chain(alt), added=added, removed=removed,
+                      missed_deadlines=missed_deadlines(alt), broken_links=broken_links(alt))
 
 
 def driving_chain(sched: Schedule, task_id: str | None = None) -> list:
@@ -309,7 +340,9 @@ def driving_chain(sched: Schedule, task_id: str | None = None) -> list:
     while i not in seen:
         seen.add(i)
         t = plan.tasks[i]
-        drivers = sched.driving_predecessors(i)
+        broken = {(b.pred, b.type, b.lag_days) for b in broken_links_into(sched, i)}
+        drivers = [d for d in sched.driving_predecessors(i)
+                   if (net.ids[d[0]], TYPE_NAME[d[1]], d[2]) not in broken]
         reason = "" if drivers else start_reason(sched, i)
         if not drivers and t.leveling_delay:
             # the delay comes after the links: the chain goes on through the link that would
@@ -400,7 +433,8 @@ def explain(sched: Schedule, task_id: str, lang: str | None = None) -> dict:
         within = calendar_gaps(sched, step.start - dt.timedelta(days=1),
                                step.finish + dt.timedelta(days=1), lang)
         entry = {"step": step, "within": within, "before": [], "constraint": None,
-                 "float": sched.total_float[k], "critical": sched.critical[k]}
+                 "float": sched.total_float[k], "critical": sched.critical[k],
+                 "overrides": broken_links_into(sched, k)}
         if step.link is not None:
             p = sched.net.index[step.link[0]]
             typ = step.link[1]

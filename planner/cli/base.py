@@ -125,6 +125,14 @@ def schedule_plan(plan, overlays=()):
         raise exc.where(file=plan.source)
 
 
+def warn_broken_links(sched, lang: str) -> None:
+    """A warning on standard error for every link a constraint overrides (exit code kept)."""
+    from ..render.whatif import broken_link_warnings
+
+    for line in broken_link_warnings(sched, lang):
+        click.echo(line, err=True)
+
+
 def load_with_overlays(plan_path: str, scenarios=(), sets=()):
     """Load a plan and apply the scenario overlays and ``--set`` edits in order:
     ``(plan, overlays)``."""

@@ -10,7 +10,7 @@ import click
 from ..errors import PlanError
 from .base import csv_dialect_option, emit, format_option, handle_errors, lang_option, \
     load_scheduled, load_with_overlays, main, plan_argument, resolve_lang, scenario_options, \
-    schedule_plan
+    schedule_plan, warn_broken_links
 
 
 @main.command("schedule")
@@ -28,8 +28,10 @@ def schedule_cmd(plan, fmt, lang, dialect, output, scenarios, sets):
     """Compute early/late dates, float and the critical path of PLAN.
 
     With --scenario/--set, the schedule of the plan as the overlays change it, named above
-    the table (and as "scenarios" in the JSON project).  Exits 1 (after printing) when a task
-    finishes after its deadline.
+    the table (and as "scenarios" in the JSON project).  A constraint that overrides a link
+    (the task starts before its predecessor allows) gets a warning line on standard error
+    and "broken_links" in the JSON.  Exits 1 (after printing) when a task finishes after
+    its deadline.
     """
     p, overlays = load_with_overlays(plan, scenarios, sets)
     sched = schedule_plan(p, overlays)
@@ -56,6 +58,7 @@ def schedule_cmd(plan, fmt, lang, dialect, output, scenarios, sets):
             width = max(30, shutil.get_terminal_size().columns - 62)
         text = render_table(sched, lang=lang, name_width=width, scenarios=names)
     emit(text, output)
+    warn_broken_links(sched, lang)
     from ..schedule import check_deadlines
 
     check_deadlines(sched)
@@ -81,6 +84,7 @@ def validate_cmd(plan, checks, lang):
     click.echo(validate_summary(plan, sched, lang))
     if checks:
         click.echo(render_health(health(sched), lang=lang), nl=False)
+    warn_broken_links(sched, lang)
     from ..schedule import check_deadlines
 
     check_deadlines(sched)

@@ -18,8 +18,9 @@ from .base import csv_dialect_option, emit, format_option, handle_errors, json_t
 @lang_option(help="Language of the table and the charts.")
 @csv_dialect_option
 @click.option("-o", "--output", "png_dir", type=click.Path(file_okay=False), default=None,
-              help="Folder to write one load histogram PNG per resource into "
-                   "(load_<resource>.png).")
+              help="Folder to write the load figure into: load.png (a row per resource "
+                   "on one time axis; a levelled plan shows the load before levelling as an "
+                   "outline) and load_<resource>.png (one row each, same axis).")
 @click.option("--unlevelled", is_flag=True,
               help="Ignore the plan's levelling delays (show the load before levelling).")
 @scenario_options
@@ -58,7 +59,10 @@ def load_cmd(plan, fmt, lang, dialect, png_dir, unlevelled, scenarios, sets):
     if png_dir:
         from ..render.load_chart import write_load_charts
 
-        for path in write_load_charts(loads, png_dir, title, lang):
+        before = None
+        if levelled and not unlevelled:           # the load before levelling, same scale
+            before = resource_loads(schedule_plan(without_levelling(p), overlays))
+        for path in write_load_charts(loads, png_dir, sched, title, lang, before):
             click.echo(f"wrote {path}", err=True)
     if any(ld.over for ld in loads):
         n = sum(len(ld.over) for ld in loads)

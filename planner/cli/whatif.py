@@ -25,8 +25,9 @@ def whatif_cmd(plan, scenario_files, sets, fmt, lang, output):
     \b
     Each SCENARIO file is applied to the baseline on its own; --set edits form one
     more scenario.  For each: the finish and its change in working and calendar days,
-    the tasks that moved, became critical or stopped being critical, and the chain of
-    driving links that now sets the finish.
+    the tasks that moved, became critical or stopped being critical, the deadlines it
+    misses, and the chain of driving links that now sets the finish.  Exits 1 (after
+    printing) when a scenario misses a deadline.
     \b
     Example:
       planner whatif plans/ssiks_it.yaml scenarios/*.yaml --format md
@@ -63,3 +64,10 @@ def whatif_cmd(plan, scenario_files, sets, fmt, lang, output):
     if any(t.leveling_delay for t in base_plan.tasks):
         click.echo(f"note: {plan} is levelled; the scenarios keep its levelling delays as they "
                    f"are (level a scenario with `planner level PLAN --scenario FILE`)", err=True)
+    missed = [f"{name}: task {m.id} finishes {m.finish.isoformat()}, after its deadline "
+              f"{m.deadline.isoformat()}" for (name, _s), c in zip(names, comps)
+              for m in c.missed_deadlines]
+    if missed:
+        from ..errors import CheckFailed
+
+        raise CheckFailed("; ".join(missed))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..schedule import Schedule
+from ..schedule import Schedule, broken_links
 
 
 def schedule_to_dict(sched: Schedule, scenarios=None) -> dict:
@@ -44,7 +44,11 @@ def schedule_to_dict(sched: Schedule, scenarios=None) -> dict:
     }
     if scenarios:
         project["scenarios"] = list(scenarios)
-    return {"project": project, "tasks": tasks, "critical_path": sched.critical_tasks()}
+    out = {"project": project, "tasks": tasks, "critical_path": sched.critical_tasks()}
+    broken = broken_links(sched)
+    if broken:
+        out["broken_links"] = [b.to_dict() for b in broken]
+    return out
 
 
 def _link(link) -> dict:
@@ -61,5 +65,8 @@ def schedule_to_json(sched: Schedule, scenarios=None) -> str:
     dumps = json.dumps
     parts = ['{"project": ', dumps(data["project"], ensure_ascii=False), ',\n "tasks": [\n  ',
              ",\n  ".join(dumps(t, ensure_ascii=False) for t in data["tasks"]),
-             '\n ],\n "critical_path": ', dumps(data["critical_path"]), "}\n"]
+             '\n ],\n "critical_path": ', dumps(data["critical_path"])]
+    if "broken_links" in data:
+        parts += [',\n "broken_links": ', dumps(data["broken_links"])]
+    parts.append("}\n")
     return "".join(parts)

@@ -25,6 +25,11 @@ WORDS = {
         "crosses": "days off in its way", "spans": "its span includes", "days": "days",
         "and": "and", "changes": "Changes", "summary_first": "starts with its first task",
         "task": "Task", "period": "new dates", "after": "after",
+        "missed": "Missed deadlines", "missed_one": "Missed deadline",
+        "deadline": "deadline", "forecast": "forecast", "warning": "warning",
+        "overrides": "overrides link", "overrides_it": "which overrides link", "before_link": "working days before the link allows",
+        "has_float": "has total float", "its": "its constraint", "task_word": "task",
+        "broken": "Links a constraint breaks", "late": "late",
     },
     "nb": {
         "title": "Hva-om mot grunnplanen", "baseline": "grunnplan", "finish": "Slutt",
@@ -41,6 +46,11 @@ WORDS = {
         "days": "dager", "and": "og", "changes": "Endringer",
         "summary_first": "starter med sin første aktivitet",
         "task": "Aktivitet", "period": "nye datoer", "after": "etter",
+        "missed": "Passerte frister", "missed_one": "Passert frist",
+        "deadline": "frist", "forecast": "prognose", "warning": "advarsel",
+        "overrides": "overstyrer koblingen", "overrides_it": "som overstyrer koblingen", "before_link": "arbeidsdager før koblingen tillater",
+        "has_float": "har total slakk", "its": "begrensningen", "task_word": "aktivitet",
+        "broken": "Koblinger som brytes av en begrensning", "late": "for sent",
     },
 }
 
@@ -110,6 +120,11 @@ def comparison_to_dict(base: Schedule, comps: list[Comparison], names: list) -> 
             "became_critical": c.became_critical,
             "no_longer_critical": c.no_longer_critical,
             "driving_chain": chain(c),
+            "missed_deadlines": [{"id": m.id, "name": m.name, "deadline": m.deadline.isoformat(),
+                                  "finish": m.finish.isoformat(),
+                                  "late_working_days": m.late_working_days}
+                                 for m in c.missed_deadlines],
+            **({"broken_links": [b.to_dict() for b in c.broken_links]} if c.broken_links else {}),
         } for (name, c_start), c in zip(names, comps)],
     }
 
@@ -139,6 +154,9 @@ def render_whatif(base: Schedule, comps: list[Comparison], names: list, lang: st
         (w["became"], [w["none"]] + [_ids(c.became_critical) for c in comps]),
         (w["stopped"], [w["none"]] + [_ids(c.no_longer_critical) for c in comps]),
     ]
+    if any(t.deadline for t in base.plan.tasks) or any(c.missed_deadlines for c in comps):
+        rows.append((w["missed"], [_ids([t for t, _dl, _f in base.missed_deadlines()])]
+                     + [_ids([m.id for m in c.missed_deadlines]) for c in comps]))
     out = []
     title = (f"{w['title']}: {base.plan.name} ({w['finish'].lower()} {d(base.project_finish)}, "
              f"{base.project_duration} {w['wd']})")
@@ -214,6 +232,10 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
     else:
         out.append(f"== {name}")
         out.append(finish_line)
+    out.extend(_missed_lines(c, w, lang, markdown))
+    for b in c.broken_links:
+        line = f"{w['warning'].capitalize()}: {broken_link_text(b, lang)}"
+        out.append(f"{line}\n" if markdown else line)
     if c.moved:
         out.append(f"{w['moved_head']}:" if not markdown else f"{w['moved_head']}:\n")
         if markdown:
@@ -260,6 +282,40 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
     return out
 
 
+def _missed_lines(c: Comparison, w: dict, lang: str, markdown: bool) -> list:
+    """``Missed deadline: 54 Name: deadline Fri 28.06.24, forecast Wed 25.09.24 (+40 ...)``."""
+    out = []
+    for m in c.missed_deadlines:
+        line = (f"{w['missed_one']}: {m.id} {w['deadline']} {msp_date(m.deadline, lang)}, "
+                f"{w['forecast']} {msp_date(m.finish, lang)} (+{m.late_working_days} {w['wd']} "
+                f"{w['late']})")
+        if markdown:
+            out.append(f"**{line}**: {m.name}")
+        else:
+            room = WIDTH - len(line) - 2
+            out.append(line + (f"  {_fit(m.name, room)}" if room >= 12 else ""))
+    if markdown and out:
+        out.append("")
+    return out
+
+
+def broken_link_text(b, lang: str = "en") -> str:
+    """``task 44: its constraint finish no later than 2024-03-01 overrides link 43FS: 44 starts
+    Mon 12.02.24, 11 working days before the link allows (43 has total float -11 days)``."""
+    w = WORDS[lang]
+    return (f"{w['task_word']} {b.succ}: {w['its']} {constraint_words(b.constraint, lang)} "
+            f"{w['overrides']} {b.label()}: {b.succ} {w['starts']} {msp_date(b.start, lang)}, "
+            f"{b.by_days} {w['before_link']} ({b.pred} {w['has_float']} {b.pred_float} "
+            f"{w['days']})")
+
+
+def broken_link_warnings(sched: Schedule, lang: str = "en") -> list[str]:
+    """A ``warning:`` line per link a constraint breaks (none when the logic holds)."""
+    from ..schedule import broken_links
+
+    return [f"{WORDS[lang]['warning']}: {broken_link_text(b, lang)}" for b in broken_links(sched)]
+
+
 def _link_kind(link: tuple) -> str:
     """``FS-11`` for the link 52FS-11 (the task is named next to it)."""
     return link_text(link)[len(link[0]):]
@@ -304,6 +360,11 @@ def render_explain(info: dict, lang: str = "en") -> str:
             out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}")
         if e["constraint"] is not None and e["constraint"].date is not None:
             out.append(f"    {w['held']}: {constraint_words(e['constraint'], lang)}")
+        for b in e.get("overrides", ()):
+            out.append(f"    {w['overrides_it']} {b.label()} ({b.pred} "
+                       f"{w['finishes'] if b.type[0] == 'F' else w['starts']} "
+                       f"{d(b.pred_date)}): {b.by_days} {w['before_link']}; {b.pred} "
+                       f"{w['has_float']} {b.pred_float} {w['days']}")
         if e["within"]:
             out.append(f"    {w['spans']}: " + "; ".join(_gap(g, lang) for g in e["within"]))
     return "\n".join(out) + "\n"

@@ -40,7 +40,8 @@ def test_cli_level_writes_a_plan_every_command_uses(tmp_path):
     after = planner("load", str(out), "-o", str(tmp_path / "png"), "--lang", "en")
     assert after.returncode == 0 and "No over-allocations." in after.stdout
     pngs = sorted(os.listdir(tmp_path / "png"))
-    assert pngs == ["load_dl.png", "load_dr.png", "load_ext.png", "load_kd.png", "load_os.png"]
+    assert pngs == ["load.png", "load_dl.png", "load_dr.png", "load_ext.png", "load_kd.png",
+                    "load_os.png"]
     first = (tmp_path / "png" / "load_dl.png").read_bytes()
     assert first.startswith(b"\x89PNG")
     planner("load", str(out), "-o", str(tmp_path / "png"), "--lang", "en")

@@ -154,6 +154,7 @@ def build_tasks(src: Source, clock: ReadClock, records: list[TaskRecord],
         task_fields(src, clock, r, t, wcal)
         tasks.append(t)
         stack.append(r)
+    _note_short_tasks(src, records)
     for r in records:
         t = r.task
         if t is not None and not t.summary and t.duration is None:
@@ -164,6 +165,18 @@ def build_tasks(src: Source, clock: ReadClock, records: list[TaskRecord],
                      f"tasks)")
             t.constraint = None
     return tasks
+
+
+def _note_short_tasks(src: Source, records: list[TaskRecord]) -> None:
+    """One note naming the tasks under half a day that became milestones (planner counts
+    whole working days; MS Project files often hold 1-hour tasks)."""
+    short = [r for r in records if r.task is not None and not r.task.summary
+             and not r.milestone and r.task.duration == 0 and r.duration_minutes]
+    if short:
+        names = ", ".join(f"{r.task.id} (UID {r.uid})" for r in short[:20])
+        src.note(f"{len(short)} task{'s' if len(short) != 1 else ''} shorter than half a day "
+                 f"became milestone{'s' if len(short) != 1 else ''} (duration 0): {names}"
+                 f"{' ...' if len(short) > 20 else ''}")
 
 
 def task_fields(src: Source, clock: ReadClock, r: TaskRecord, t: Task,
@@ -178,6 +191,8 @@ def task_fields(src: Source, clock: ReadClock, r: TaskRecord, t: Task,
         ed = minutes / ELAPSED_MINUTES_PER_DAY
         t.duration = src.days(ed * len(wcal.cal.workweek) * clock.minutes_per_day / 7,
                               clock.minutes_per_day, "elapsed duration (as working days)", r.uid)
+    elif 0 < minutes < clock.minutes_per_day / 2 and not r.milestone:
+        t.duration = 0                    # named in one note by _note_short_tasks
     else:
         t.duration = src.days(minutes, clock.minutes_per_day, "duration", r.uid)
     if t.duration is not None and t.duration < 0:
