@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from .errors import PlanError
-from .model import DATED_CONSTRAINTS, Constraint, Link, Plan, SeasonRule
+from .model import DATED_CONSTRAINTS, MAX_DAYS, Constraint, Link, Plan, SeasonRule
 from .schedule import Schedule, pos
 
 
@@ -128,6 +128,14 @@ def _link(plan: Plan, ch: Change):
                   f"{';'.join(x.label() for x in task.predecessors) or 'none'})")
 
 
+def _new_duration(ch: Change, t) -> int:
+    days = ch.amount.apply(t.duration)
+    if days > MAX_DAYS:
+        raise ch.fail(f"duration {ch.amount} makes task {t.id} {days} working days long (at "
+                      f"most {MAX_DAYS})")
+    return days
+
+
 def _apply(plan: Plan, ch: Change) -> None:
     kind = ch.kind
     if kind == "duration":
@@ -138,9 +146,9 @@ def _apply(plan: Plan, ch: Change) -> None:
                     raise ch.fail(f"task {tid} is a summary: its duration comes from its tasks; "
                                   f"change them all with x{1.5:g} or +N, or name a task")
                 for leaf in _leaves_under(plan, tid):
-                    leaf.duration = ch.amount.apply(leaf.duration)
+                    leaf.duration = _new_duration(ch, leaf)
             else:
-                t.duration = ch.amount.apply(t.duration)
+                t.duration = _new_duration(ch, t)
     elif kind == "lag":
         task, k, lk = _link(plan, ch)
         task.predecessors[k] = Link(lk.pred, lk.type, int(ch.value), lk.lag_unit, lk.src)

@@ -17,10 +17,11 @@ import os
 import re
 
 from ..errors import PlanError
-from ..model import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES, Constraint, Link
+from ..model import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES, MAX_DAYS, Constraint, Link
 from ..scenario import Amount, Change, Scenario
 from .calendars import parse_exception, parse_season
-from .documents import as_date, as_list, as_mapping, as_str, check_keys, load_document
+from .documents import (as_date, as_int, as_list, as_mapping, as_str, as_text, check_keys,
+                        load_document, short)
 from .yaml_plan import parse_constraint, parse_link, parse_predecessors
 
 TARGETS = ("task", "tasks", "phase", "link", "add_link", "remove_link", "project", "calendar")
@@ -29,30 +30,43 @@ LINK_FIELDS = {"lag", "type"}
 CAL_FIELDS = {"seasons_on", "seasons_off", "seasons", "exceptions"}
 PROJECT_FIELDS = {"start", "name"}
 
-_AMOUNT = re.compile(r"^\s*(?:(?P<x>[x×*])\s*(?P<f>\d+(?:[.,]\d+)?)|(?P<sign>[+-])\s*"
-                     r"(?P<d>\d+(?:[.,]\d+)?)|(?P<abs>\d+))\s*(?:d|days?|dager?)?\s*$")
+_NUM = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
+_AMOUNT = re.compile(rf"^\s*(?:(?P<x>[x×*])\s*(?P<f>{_NUM})|(?P<sign>[+-])\s*"
+                     rf"(?P<d>{_NUM})|(?P<abs>[0-9]{{1,15}}))\s*(?:d|days?|dager?)?\s*$")
+#: the largest factor ``xF`` may multiply durations by
+MAX_FACTOR = 1000
 _ARROW = re.compile(r"^\s*(?P<a>[^\s>]+?)\s*-+>\s*(?P<b>[^\s>]+)\s*$")
 
 
 def parse_amount(value, fail) -> Amount:
     if isinstance(value, bool):
-        raise fail(f"duration must be N, +N, -N or xF, not {value!r}")
+        raise fail(f"duration must be N, +N, -N or xF, not {short(value)}")
     if isinstance(value, int):
+        if abs(value) > MAX_DAYS:
+            raise fail(f"duration {short(value)}: at most {MAX_DAYS} working days")
         if value < 0 or getattr(value, "text", "").lstrip().startswith("+"):
             return Amount("+", int(value))      # +N / -N add or remove working days
         return Amount("=", int(value))
-    m = _AMOUNT.match(str(value))
+    m = _AMOUNT.match(str(value)) if isinstance(value, (str, float)) else None
     if not m:
-        raise fail(f"duration {value!r} is not N (days), +N, -N or xF (e.g. 60, +25, x2, x1.5)")
+        raise fail(f"duration {short(value)} is not N (days), +N, -N or xF (e.g. 60, +25, x2, "
+                   f"x1.5)")
     if m.group("x"):
         f = float(m.group("f").replace(",", "."))
+        if f > MAX_FACTOR:
+            raise fail(f"duration {short(value)}: a factor of at most {MAX_FACTOR}")
         return Amount("x", f)
     if m.group("sign"):
         d = float(m.group("d").replace(",", "."))
         if not d.is_integer():
-            raise fail(f"{value!r}: add or remove whole working days")
+            raise fail(f"{short(value)}: add or remove whole working days")
+        if d > MAX_DAYS:
+            raise fail(f"duration {short(value)}: at most {MAX_DAYS} working days")
         return Amount("+", d if m.group("sign") == "+" else -d)
-    return Amount("=", int(m.group("abs")))
+    days = int(m.group("abs"))
+    if days > MAX_DAYS:
+        raise fail(f"duration {short(value)}: at most {MAX_DAYS} working days")
+    return Amount("=", days)
 
 
 def _link_pair(value, fail) -> tuple:
@@ -62,7 +76,7 @@ def _link_pair(value, fail) -> tuple:
         return str(value["from"]).strip(), str(value["to"]).strip()
     m = _ARROW.match(str(value))
     if not m:
-        raise fail(f"{value!r} is not a link; write 'PRED -> SUCC', e.g. '48 -> 49'")
+        raise fail(f"{short(value)} is not a link; write 'PRED -> SUCC', e.g. '48 -> 49'")
     return m.group("a"), m.group("b")
 
 
@@ -88,7 +102,8 @@ def scenario_from_data(data, path: str | None) -> Scenario:
                         "changes" in data else ())
     for k, item in enumerate(items):
         changes.extend(_item(item, ("changes", k), path))
-    return Scenario(name=name, changes=changes, description=str(data.get("description") or ""),
+    return Scenario(name=name, changes=changes,
+                    description=as_text(data.get("description"), ("description",), "description"),
                     source=path)
 
 
@@ -144,12 +159,13 @@ def _item(item, ipath, file) -> list:
         if "lag" in item:
             lag = item["lag"]
             if isinstance(lag, bool) or not isinstance(lag, int):
-                raise PlanError(f"lag must be whole working days, not {lag!r}", path=at("lag"))
+                raise PlanError(f"lag must be whole working days, not {short(lag)}", path=at("lag"))
+            lag = as_int(lag, at("lag"), "lag", -MAX_DAYS, MAX_DAYS)
             out.append(mk("lag", "link", link=pair, value=lag))
         if "type" in item:
             typ = str(item["type"]).upper()
             if typ not in LINK_TYPES:
-                raise PlanError(f"link type must be FS, SS, FF or SF, not {item['type']!r}",
+                raise PlanError(f"link type must be FS, SS, FF or SF, not {short(item['type'])}",
                                 path=at("type"))
             out.append(mk("link_type", "link", link=pair, value=typ))
     elif target == "add_link":
@@ -220,7 +236,7 @@ def _add_link(value, path, file) -> Change:
     else:
         m = _ARROW.match(str(value))
         if not m:
-            raise PlanError(f"{value!r}: write add_link as 'PRED -> SUCC' (e.g. '18FS+2 -> 41') "
+            raise PlanError(f"{short(value)}: write add_link as 'PRED -> SUCC' (e.g. '18FS+2 -> 41') "
                             f"or {{from: 18, to: 41, type: FS, lag: 2}}", path=path)
         link = parse_link(m.group("a"), path)
         succ = m.group("b")
@@ -241,7 +257,7 @@ def parse_set(expr: str) -> Change:
         raise fail("write KEY=VALUE, e.g. 16.duration=60 or project.start=2023-08-14")
     key, value = (x.strip() for x in expr.split("=", 1))
     if "." not in key:
-        raise fail(f"{key!r} names no field; write TASK.duration, project.start, "
+        raise fail(f"{short(key)} names no field; write TASK.duration, project.start, "
                    f"PRED->SUCC.lag or calendar.SEASON")
     obj, field_ = key.rsplit(".", 1)
 
@@ -253,7 +269,7 @@ def parse_set(expr: str) -> Change:
             return ch("start", value=as_date_cli(value, fail))
         if field_ == "name":
             return ch("name", value=value)
-        raise fail(f"project has no field {field_!r} to set (start, name)")
+        raise fail(f"project has no field {short(field_)} to set (start, name)")
     if obj == "calendar":
         if field_ == "seasons":
             return ch("seasons", value=[x.strip() for x in value.split(",") if x.strip()])
@@ -274,17 +290,17 @@ def parse_set(expr: str) -> Change:
     if "->" in obj:
         pair = _link_pair(obj, fail)
         if field_ == "lag":
-            try:
-                return ch("lag", link=pair, value=int(value))
-            except ValueError:
-                raise fail(f"lag must be whole working days, not {value!r}") from None
+            if not re.fullmatch(r"\s*[+-]?[0-9]{1,15}\s*", value) or abs(int(value)) > MAX_DAYS:
+                raise fail(f"lag must be whole working days (at most {MAX_DAYS}), not "
+                           f"{short(value)}")
+            return ch("lag", link=pair, value=int(value))
         if field_ == "type":
             if value.upper() not in LINK_TYPES:
                 raise fail("link type must be FS, SS, FF or SF")
             return ch("link_type", link=pair, value=value.upper())
         if field_ == "remove" or (field_ == "link" and value == "remove"):
             return ch("remove_link", link=pair)
-        raise fail(f"a link has lag and type to set, not {field_!r}")
+        raise fail(f"a link has lag and type to set, not {short(field_)}")
     tid = obj
     if field_ == "duration":
         return ch("duration", tasks=(tid,), amount=parse_amount(value, fail))
@@ -310,7 +326,7 @@ def parse_set(expr: str) -> Change:
         except PlanError as exc:
             raise fail(exc.message) from None
         return ch("predecessors", tasks=(tid,), value=links)
-    raise fail(f"a task has no field {field_!r} to set (duration, start_no_earlier_than, "
+    raise fail(f"a task has no field {short(field_)} to set (duration, start_no_earlier_than, "
                f"constraint, deadline, predecessors)")
 
 
@@ -318,7 +334,7 @@ def as_date_cli(value: str, fail):
     try:
         return as_date(value, ())
     except PlanError:
-        raise fail(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise fail(f"{short(value)} is not a date (YYYY-MM-DD)") from None
 
 
 def sets_scenario(exprs) -> Scenario | None:

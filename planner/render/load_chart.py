@@ -1,21 +1,47 @@
 """Weekly load histograms, one PNG per resource (matplotlib, imported only here)."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 
-from ..io.documents import write_atomic
+from ..errors import PlanError
+from ..io.output import write_files
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def chart_file_name(resource_id: str) -> str:
-    """``load_<id>.png`` with anything unsafe in a file name replaced by ``_``."""
-    return "load_" + re.sub(r"[^A-Za-z0-9._-]+", "_", resource_id) + ".png"
+def chart_file_names(resource_ids) -> dict:
+    """``{id: "load_<id>.png"}``, one distinct name per id, on any file system.
+
+    An id that is not already a safe file name (``a b``, ``Ås/2``) is slugged (unsafe runs
+    become ``_``) and gets the first 8 hex digits of its SHA-1, so ``a b`` and ``a_b`` never
+    write the same file; so do ids that differ only in case (``A`` and ``a``)."""
+    ids = list(resource_ids)
+    slugs = {rid: _UNSAFE.sub("_", rid) for rid in ids}
+    plain: dict = {}
+    for rid in ids:
+        if slugs[rid] == rid:
+            plain.setdefault(rid.casefold(), []).append(rid)
+    out = {}
+    for rid in ids:
+        slug = slugs[rid]
+        if slug != rid or len(plain[rid.casefold()]) > 1:
+            slug = f"{slug}-{hashlib.sha1(rid.encode('utf-8')).hexdigest()[:8]}"
+        out[rid] = f"load_{slug}.png"
+    names = [n.casefold() for n in out.values()]
+    if len(set(names)) != len(names):         # only an id chosen to look like a hashed name
+        dup = next(rid for rid in ids if names.count(out[rid].casefold()) > 1)
+        raise PlanError(f"resource id {dup!r} gives the same chart file name as another "
+                        f"resource; rename one")
+    return out
 
 
 def write_load_charts(loads: list, folder: str, title: str) -> list:
     """Write ``folder/load_<resource>.png`` for every resource: bars of person-days per ISO
     week (red where a day is over capacity) against the person-days available.  Returns the
-    paths written.  The same input gives byte-identical files."""
+    paths written.  The same input gives byte-identical files; the charts are written
+    all-or-nothing (:func:`planner.io.output.write_files`), the folder made if need be."""
     import io
 
     import matplotlib
@@ -23,8 +49,8 @@ def write_load_charts(loads: list, folder: str, title: str) -> list:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    os.makedirs(folder, exist_ok=True)
-    written = []
+    names = chart_file_names([ld.id for ld in loads])
+    charts = []
     for ld in loads:
         weeks = ld.weeks
         xs = list(range(len(weeks)))
@@ -50,7 +76,27 @@ def write_load_charts(loads: list, folder: str, title: str) -> list:
         buf = io.BytesIO()
         fig.savefig(buf, format="png", metadata={"Software": None})
         plt.close(fig)
-        path = os.path.join(folder, chart_file_name(ld.id))
-        write_atomic(path, buf.getvalue())
-        written.append(path)
-    return written
+        charts.append((os.path.join(folder, names[ld.id]), buf.getvalue()))
+    made = _make_folder(folder)
+    try:
+        return write_files(charts)
+    except BaseException:
+        if made:
+            try:
+                os.rmdir(folder)             # nothing written: leave no empty folder either
+            except OSError:
+                pass
+        raise
+
+
+def _make_folder(folder: str) -> bool:
+    """Make ``folder`` if it is not there; whether it was made."""
+    if os.path.isdir(folder):
+        return False
+    try:
+        os.makedirs(folder)
+        return True
+    except FileExistsError:
+        raise PlanError("is a file, not a folder", file=folder, line=0) from None
+    except OSError as exc:
+        raise PlanError(f"cannot make the folder: {exc.strerror}", file=folder, line=0) from None
