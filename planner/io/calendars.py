@@ -57,15 +57,21 @@ def find_calendar_file(name: str, near: str | None, path=None) -> str | None:
     if name.lower().endswith((".yaml", ".yml")):
         base = os.path.dirname(os.path.abspath(near)) if near else os.getcwd()
         file = name if os.path.isabs(name) else os.path.join(base, name)
-        return file if os.path.exists(file) else None
+        return _shown(file) if os.path.lexists(file) else None
     if not _NAME.fullmatch(name):
         raise PlanError(f"calendar {short(name)} is neither a calendar name (letters, digits, "
                         f"_ . -) nor a .yaml file", path=path)
     for d in calendar_dirs(near):
         cand = os.path.join(d, f"{name}.yaml")
         if os.path.isfile(cand):
-            return cand
+            return _shown(cand)
     return None
+
+
+def _shown(path: str) -> str:
+    """``path`` as messages show it: relative to the working folder when it lies inside."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
 
 
 def calendar_dirs(near: str | None) -> list[str]:

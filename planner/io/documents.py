@@ -193,8 +193,12 @@ def _json_object(pairs):
     return out
 
 
+class _JSONConstant(ValueError):
+    pass
+
+
 def _json_constant(name):
-    raise ValueError(f"{name} is not a number in JSON")
+    raise _JSONConstant(f"{name} is not a number in JSON")
 
 
 def _load_json(text: str, path: str):
@@ -216,6 +220,8 @@ def _load_json(text: str, path: str):
     except RecursionError as exc:
         raise PlanError(f"nested more than about {MAX_DEPTH} levels deep", file=path,
                         line=json_error_line(text, exc)) from None
+    except _JSONConstant as exc:
+        raise PlanError(f"JSON: {exc}", file=path, line=json_error_line(text, exc)) from None
     except ValueError as exc:
         what = "a number with too many digits" if "digits" in str(exc) else short(str(exc), 60)
         raise PlanError(f"JSON: {what}", file=path, line=json_error_line(text, exc)) from None
@@ -294,6 +300,8 @@ def check_year(d: dt.date, path) -> dt.date:
 def as_str(value, path, what="text") -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         raise PlanError(f"{what} must be text, not {_kind(value)}", path=path)
+    if isinstance(value, (bytes, bytearray)):
+        raise PlanError(f"{what} must be text, not binary data", path=path)
     if isinstance(value, float) and not math.isfinite(value):
         raise PlanError(f"{what} must be text, not {value}", path=path)
     return str(value)

@@ -20,7 +20,7 @@ import re
 from ..errors import PlanError
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024
-MAX_VALUES = 2_000_000
+MAX_VALUES = 1_500_000
 MAX_ALIAS_VALUES = 100_000
 MAX_DEPTH = 1000
 
@@ -129,6 +129,6 @@ def json_error_line(text: str, exc: BaseException) -> int:
             elif c in "]}":
                 depth -= 1
         return 1
-    pattern = r"\d{4000,}" if isinstance(exc, ValueError) else r"-?\b(?:NaN|Infinity)\b"
+    pattern = r"-?\b(?:NaN|Infinity)\b" if "JSON" in str(exc) else r"\d{4000,}"
     m = re.search(pattern, text)
     return text.count("\n", 0, m.start()) + 1 if m else 1

@@ -43,7 +43,8 @@ def parse_amount(value, fail) -> Amount:
         raise fail(f"duration must be N, +N, -N or xF, not {short(value)}")
     if isinstance(value, int):
         if abs(value) > MAX_DAYS:
-            raise fail(f"duration {short(value)}: at most {MAX_DAYS} working days")
+            raise fail(f"duration {getattr(value, 'text', '') or value}: at most {MAX_DAYS} "
+                       f"working days")
         if value < 0 or getattr(value, "text", "").lstrip().startswith("+"):
             return Amount("+", int(value))      # +N / -N add or remove working days
         return Amount("=", int(value))

@@ -84,7 +84,7 @@ def plan_from_data(data, source: str | None = None) -> Plan:
                 status_date=as_date(status, ("project", "status_date")) if status else None,
                 src=("project",))
     resources = as_list(data.get("resources") or [], ("resources",), "resources")
-    plan.resources = [_resource(r, ("resources", k)) for k, r in enumerate(resources)]
+    plan.resources = [_resource(r, ("resources", k), calendar) for k, r in enumerate(resources)]
     if "tasks" not in data:
         raise PlanError("the plan has no `tasks:`", path=())
     tasks = as_list(data["tasks"], ("tasks",), "tasks")
@@ -363,7 +363,7 @@ def _assignment(rid, units, path, res_ids) -> Assignment:
     return Assignment(rid, float(units), src=tuple(path))
 
 
-def _resource(item, path) -> Resource:
+def _resource(item, path, calendar) -> Resource:
     item = as_mapping(item, path, "a resource")
     check_keys(item, RESOURCE_KEYS, path, "a resource")
     if "id" not in item:
@@ -375,6 +375,11 @@ def _resource(item, path) -> Resource:
                         f"person), not {short(cap)}", path=path + ("capacity",))
     absences = [parse_exception(a, path + ("absences", k)) for k, a in
                 enumerate(as_list(item.get("absences") or [], path + ("absences",), "absences"))]
+    for k, a in enumerate(absences):
+        if a.start.year < calendar.first_year or a.finish.year > calendar.last_year:
+            raise PlanError(f"absence {a.start.isoformat()}..{a.finish.isoformat()} is outside "
+                            f"the years {calendar.first_year}-{calendar.last_year} that calendar "
+                            f"{calendar.name!r} covers", path=path + ("absences", k))
     assumption = item.get("assumption", False)
     if not isinstance(assumption, bool):
         raise PlanError("assumption must be true or false", path=path + ("assumption",))
