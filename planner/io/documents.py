@@ -201,7 +201,16 @@ def _json_constant(name):
     raise _JSONConstant(f"{name} is not a number in JSON")
 
 
+_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|"
+                             r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
 def _load_json(text: str, path: str):
+    if "\\u" in text:
+        m = _LONE_SURROGATE.search(text)
+        if m:
+            raise PlanError(f"JSON: {m.group(0)} is half of a UTF-16 pair, not a character",
+                            file=path, line=text.count("\n", 0, m.start()) + 1)
     try:
         return json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
