@@ -25,7 +25,7 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 MODULES = ("catalogue_output", "catalogue_calendar", "catalogue_yaml", "catalogue_values",
-           "catalogue_duplicates", "catalogue_gantt")
+           "catalogue_duplicates", "catalogue_gantt", "catalogue_mspdi")
 
 
 def all_cases() -> list:
