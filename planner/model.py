@@ -28,6 +28,9 @@ MIN_YEAR, MAX_YEAR = 1900, 2999
 MAX_DAYS = 100_000
 #: the most units a resource may have or a task may ask for (1 = one full-time person)
 MAX_UNITS = 10_000
+#: the deepest outline a plan may have; it keeps every recursive walk of the outline (the
+#: YAML writer's, for one) far from Python's recursion limit
+MAX_OUTLINE = 100
 
 
 @dataclass(slots=True)

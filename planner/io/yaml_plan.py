@@ -24,8 +24,8 @@ import re
 import yaml
 
 from ..errors import PlanError
-from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, Assignment, Constraint, Link, Plan,
-                     Resource, Task)
+from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, MAX_OUTLINE, Assignment, Constraint,
+                     Link, Plan, Resource, Task)
 from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
 from .documents import (MAX_DAYS, MAX_UNITS, SafeDumper, as_date, as_int, as_list, as_mapping,
                         as_number, as_str, as_text, check_keys, load_document, short,
@@ -45,9 +45,6 @@ _LINK_RE = re.compile(
     r"^\s*(?P<id>[^\s;,+]+?)\s*"
     r"(?:(?P<type>FS|SS|FF|SF)\s*"
     r"(?:(?P<lag>[+-]\s*[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*(?P<unit>[A-Za-z]*)\s*)?)?$")
-#: the deepest outline a plan may have (MS Project's own limit is lower); it keeps every
-#: recursive walk of the outline, here and in the writers, far from Python's recursion limit
-MAX_OUTLINE = 100
 
 
 def load_plan(path: str) -> Plan:
