@@ -78,6 +78,11 @@ def _round_trip(name):
     return call
 
 
+LONG_EXCEPTION = ("<Exception><TimePeriod><FromDate>1901-01-01T00:00:00</FromDate><ToDate>"
+                  "2998-12-31T23:59:00</ToDate></TimePeriod><Name>Long</Name><Type>1</Type>"
+                  "<DayWorking>0</DayWorking></Exception>")
+
+
 def cases() -> list[Case]:
     ok = dict(exit=0, creates=("out.yaml",))
     out = [
@@ -128,6 +133,12 @@ def cases() -> list[Case]:
         Case("mspdi-hours-25-99", 6, IMPORT, {}, 2,
              r"^p\.xml:17: <DefaultFinishTime> '25:99:00' is not a time of day",
              setup=_xml(h=(r"<DefaultFinishTime>[^<]*", "<DefaultFinishTime>25:99:00"))),
+        Case("mspdi-exceptions-centuries", 3, IMPORT, {}, 2,
+             r"^p\.xml:\d+: calendar exceptions cover more than 100,000 days in all$",
+             setup=_xml(e=(r"<Exception>", LONG_EXCEPTION + "<Exception>")), timeout=5),
+        Case("mspdi-outline-level-500", 3, IMPORT, {}, 2,
+             r"^p\.xml:\d+: <OutlineLevel> 500: planner reads up to 100 levels$",
+             setup=_xml(o=_in_task(4, "OutlineLevel", "500"))),
         Case("mspdi-outline-level-0", 5, IMPORT, {}, 0, r"note: .*OutlineLevel",
              setup=_xml(o=_in_task(4, "OutlineLevel", "0")), creates=("out.yaml",),
              check=_plan_ok(lambda t: "Done" in t)),

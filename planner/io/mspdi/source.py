@@ -18,8 +18,8 @@ from .fields import iso_minutes
 from .xml import from_xml_text, line_of
 
 _WHOLE = re.compile(r"\s*[+-]?[0-9]{1,18}\s*")
-#: calendar exception days a file may hold in all (ranges and recurrences): about 1400 years
-MAX_EXCEPTION_DAYS = 500_000
+#: calendar exception days a file may hold in all (ranges and recurrences): about 270 years
+MAX_EXCEPTION_DAYS = 100_000
 
 
 class Source:
