@@ -176,7 +176,8 @@ class WorkCalendar:
         lo, hi = dt.date(y0, 1, 1).toordinal(), dt.date(y1, 12, 31).toordinal()
         for exc in self.all_exceptions():
             if exc.working == working:
-                yield from range(max(lo, exc.start.toordinal()), min(hi, exc.finish.toordinal()) + 1)
+                yield from range(max(lo, exc.start.toordinal()),
+                                 min(hi, exc.finish.toordinal()) + 1)
 
     def all_exceptions(self) -> tuple:
         return tuple(self.cal.base_exceptions) + tuple(self.cal.exceptions)

@@ -281,7 +281,8 @@ def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calenda
         if isinstance(item, str):
             rule = catalog.get(item)
             if rule is None:
-                raise PlanError(f"unknown season {short(item)} in calendar {short(base.name)} (known: "
+                raise PlanError(f"unknown season {short(item)} in calendar {short(base.name)} "
+                                f"(known: "
                                 f"{', '.join(sorted(catalog)) or 'none'})", path=ipath)
         else:
             item = as_mapping(item, ipath, "a season")

@@ -189,7 +189,8 @@ class _DuplicateJSONKey(ValueError):
 def _json_object(pairs):
     out = dict(pairs)
     if len(out) != len(pairs):
-        raise _DuplicateJSONKey(next(k for k, _v in pairs if sum(1 for q, _ in pairs if q == k) > 1))
+        seen: set = set()
+        raise _DuplicateJSONKey(next(k for k, _v in pairs if k in seen or seen.add(k)))
     return out
 
 

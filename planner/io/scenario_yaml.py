@@ -237,7 +237,8 @@ def _add_link(value, path, file) -> Change:
     else:
         m = _ARROW.match(str(value))
         if not m:
-            raise PlanError(f"{short(value)}: write add_link as 'PRED -> SUCC' (e.g. '18FS+2 -> 41') "
+            raise PlanError(f"{short(value)}: write add_link as 'PRED -> SUCC' (e.g. "
+                            f"'18FS+2 -> 41') "
                             f"or {{from: 18, to: 41, type: FS, lag: 2}}", path=path)
         link = parse_link(m.group("a"), path)
         succ = m.group("b")

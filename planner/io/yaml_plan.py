@@ -275,7 +275,8 @@ def _link_mapping(item: dict, path) -> Link:
     if isinstance(lag_v, str):
         m = re.fullmatch(r"\s*([+-]?\s*[0-9]{1,15})\s*([A-Za-z]*)\s*", lag_v)
         if not m or m.group(2).lower() not in _UNITS:
-            raise PlanError(f"lag {short(lag_v)} is not a number of days", path=tuple(path) + ("lag",))
+            raise PlanError(f"lag {short(lag_v)} is not a number of days",
+                            path=tuple(path) + ("lag",))
         lag = as_int(m.group(1).replace(" ", ""), tuple(path) + ("lag",), "lag", -MAX_DAYS,
                      MAX_DAYS)
         unit = _UNITS[m.group(2).lower()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from hostile_plans import PLAN, with_calendar
+from hostile_plans import PLAN, fifo, mkdir, sparse, symlink, with_calendar
 from hostile_runner import Case
 
 PASSWD = "".join(f"user{k}:x:{1000 + k}:{1000 + k}:User {k}:/home/user{k}:/bin/bash\n"
@@ -19,29 +19,12 @@ def _no_secret(marker="user3:x"):
     return check
 
 
-def _symlink(name, target):
-    def setup(folder):
-        os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
-        os.symlink(target, os.path.join(folder, name))
-    return setup
 
 
-def _fifo(name):
-    def setup(folder):
-        os.makedirs(os.path.dirname(os.path.join(folder, name)) or folder, exist_ok=True)
-        os.mkfifo(os.path.join(folder, name))
-    return setup
 
 
-def _mkdir(name):
-    return lambda folder: os.makedirs(os.path.join(folder, name))
 
 
-def _sparse(name, size):
-    def setup(folder):
-        with open(os.path.join(folder, name), "wb") as fh:
-            fh.truncate(size)
-    return setup
 
 
 def cal_file(body: str) -> dict:
@@ -86,23 +69,23 @@ def cases() -> list[Case]:
              NOT_A_CALENDAR, check=_no_secret("item 100")),
         Case("cal-yaml-symlink-to-passwd", 2, v, {"p.yaml": with_calendar("l.yaml"),
                                                   "secret": PASSWD}, 2, NOT_A_CALENDAR,
-             setup=_symlink("l.yaml", "secret"), check=_no_secret()),
+             setup=symlink("l.yaml", "secret"), check=_no_secret()),
         Case("cal-yaml-symlink-to-dev-zero", 2, v, {"p.yaml": with_calendar("z.yaml")}, 2,
              r"^z\.yaml: is a character device, not a regular file",
-             setup=_symlink("z.yaml", "/dev/zero")),
+             setup=symlink("z.yaml", "/dev/zero")),
         Case("cal-named-symlink-to-dev-zero", 2, v, {"p.yaml": with_calendar("zero")}, 2,
              r"^p\.yaml:4: unknown calendar 'zero'",
-             setup=_symlink("calendars/zero.yaml", "/dev/zero")),
+             setup=symlink("calendars/zero.yaml", "/dev/zero")),
         Case("cal-yaml-fifo", 2, v, {"p.yaml": with_calendar("f.yaml")}, 2,
-             r"^f\.yaml: is a FIFO \(named pipe\), not a regular file", setup=_fifo("f.yaml"),
+             r"^f\.yaml: is a FIFO \(named pipe\), not a regular file", setup=fifo("f.yaml"),
              timeout=5),
         Case("cal-yaml-folder", 2, v, {"p.yaml": with_calendar("d.yaml")}, 2,
-             r"^d\.yaml: is a directory, not a file$", setup=_mkdir("d.yaml")),
+             r"^d\.yaml: is a directory, not a file$", setup=mkdir("d.yaml")),
         Case("cal-yaml-missing", 2, v, {"p.yaml": with_calendar("gone.yaml")}, 2,
              r"^p\.yaml:4: unknown calendar 'gone\.yaml'; known: norway, standard$"),
         Case("cal-yaml-huge-sparse", 2, v, {"p.yaml": with_calendar("big.yaml")}, 2,
              r"^big\.yaml: is 40\.0 MB; planner reads files of up to 32 MB$",
-             setup=_sparse("big.yaml", 40 << 20)),
+             setup=sparse("big.yaml", 40 << 20)),
         Case("cal-yaml-long-string-key", 2, v, cal_file(GOOD_CAL + "k" * 1000 + ": 1\n"), 2,
              r"^calendars/mine\.yaml:4: unknown field 'k+\.\.\.' in a calendar file"),
         Case("cal-yaml-not-utf8", 2, v, {"p.yaml": with_calendar("mine"),

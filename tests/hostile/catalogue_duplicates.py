@@ -2,7 +2,7 @@
 with its line, never a silent replacement."""
 from __future__ import annotations
 
-from hostile_plans import PLAN, SCENARIO, plan
+from hostile_plans import PLAN, SCENARIO, plan, tasks23
 from hostile_runner import Case
 
 DUP = r"duplicate key '{}' \(the second replaces the first; merge them or rename one\)$"
@@ -57,16 +57,12 @@ def cases() -> list[Case]:
                         '"duration": 1}]}\n'}, 2, _dup("p\\.json", 2, "start")),
         Case("dup-json-with-tabs", 5, ["validate", "p.json"],
              {"p.json": JSON_PLAN.replace(" ", "\t")}, 2, r"^p\.json:\d+: duplicate key 'tasks'"),
-        Case("merge-override-is-not-a-duplicate", 5, v, {"p.yaml": PLAN.replace(
-            "{id: 2, name: Analysis, duration: 5, resources: {dev: 1}}",
-            "&t {id: 2, name: Analysis, duration: 5}").replace(
-            "{id: 3, name: Build, duration: 10, predecessors: \"2\", resources: {dev: 1}}",
+        Case("merge-override-is-not-a-duplicate", 5, v, {"p.yaml": tasks23(
+            "&t {id: 2, name: Analysis, duration: 5}",
             "{<<: *t, id: 3, name: Build, duration: 10, predecessors: \"2\"}")}, 0,
              out=r"OK: 4 tasks"),
-        Case("merge-then-dup-explicit", 5, v, {"p.yaml": PLAN.replace(
-            "{id: 2, name: Analysis, duration: 5, resources: {dev: 1}}",
-            "&t {id: 2, name: Analysis, duration: 5}").replace(
-            "{id: 3, name: Build, duration: 10, predecessors: \"2\", resources: {dev: 1}}",
+        Case("merge-then-dup-explicit", 5, v, {"p.yaml": tasks23(
+            "&t {id: 2, name: Analysis, duration: 5}",
             "{<<: *t, id: 3, name: Build, name: B, predecessors: \"2\"}")}, 2,
              _dup("p\\.yaml", 12, "name")),
         Case("dup-id-12-and-arabic-12", 5, v,

@@ -6,7 +6,7 @@ import contextlib
 import os
 import stat
 
-from hostile_plans import PLAN, SCENARIO, plan
+from hostile_plans import PLAN, SCENARIO, mkdir, plan, symlink
 from hostile_runner import Case
 
 UMASK = os.umask(0o022)
@@ -24,10 +24,6 @@ def _chmod(name, mode):
     return setup
 
 
-def _symlink(name, target):
-    def setup(folder):
-        os.symlink(target, os.path.join(folder, name))
-    return setup
 
 
 def _hardlink(name, target):
@@ -36,13 +32,6 @@ def _hardlink(name, target):
     return setup
 
 
-def _mkdir(*names, mode=None):
-    def setup(folder):
-        for name in names:
-            os.makedirs(os.path.join(folder, name), exist_ok=True)
-            if mode is not None:
-                os.chmod(os.path.join(folder, name), mode)
-    return setup
 
 
 def _unchanged(name, text):
@@ -143,13 +132,13 @@ def cases() -> list[Case]:
         Case("out-keeps-0444", 1, csv + ["out.csv"], {"p.yaml": PLAN, "out.csv": "old"}, 0,
              setup=_chmod("out.csv", 0o444), check=_mode_is("out.csv", 0o444)),
         Case("out-symlink-written-through", 1, csv + ["link.csv"],
-             {"p.yaml": PLAN, "real.csv": "old"}, 0, setup=_symlink("link.csv", "real.csv"),
+             {"p.yaml": PLAN, "real.csv": "old"}, 0, setup=symlink("link.csv", "real.csv"),
              check=_all(_is_link_to("link.csv", "real.csv"), _csv_in("real.csv"))),
         Case("out-dangling-symlink", 1, csv + ["link.csv"], {"p.yaml": PLAN}, 0,
-             setup=_symlink("link.csv", "made.csv"), creates=("made.csv",),
+             setup=symlink("link.csv", "made.csv"), creates=("made.csv",),
              check=_all(_is_link_to("link.csv", "made.csv"), _csv_in("made.csv"))),
         Case("out-symlink-into-folder", 1, csv + ["link.csv"], {"p.yaml": PLAN, "sub/real.csv": ""},
-             0, setup=_symlink("link.csv", "sub/real.csv"),
+             0, setup=symlink("link.csv", "sub/real.csv"),
              check=_all(_is_link_to("link.csv", "sub/real.csv"), _csv_in("sub/real.csv"))),
         Case("out-planted-temp-link-not-followed", 1, csv + ["out.csv"],
              {"p.yaml": PLAN, "victim.txt": "keep me"}, 0, creates=("out.csv",),
@@ -166,7 +155,7 @@ def cases() -> list[Case]:
         Case("out-fifo-written-straight", 1, csv + ["pipe"], {"p.yaml": PLAN}, 0,
              setup=_fifo_reader("pipe", fifo_data), check=_fifo_got(fifo_data, "pipe")),
         Case("out-is-folder", 1, csv + ["sub"], {"p.yaml": PLAN}, 2, r"is a directory",
-             setup=_mkdir("sub"), usage=True),
+             setup=mkdir("sub"), usage=True),
         Case("out-missing-folder", 1, csv + ["no/such/out.csv"], {"p.yaml": PLAN}, 2,
              r"^no/such/out\.csv: cannot write: No such file or directory$"),
         Case("out-schedule-onto-plan", 1, csv + ["p.yaml"], {"p.yaml": PLAN}, 2,
@@ -175,12 +164,12 @@ def cases() -> list[Case]:
              2, r"^p\.yaml: is an input", check=_unchanged("p.yaml", PLAN)),
         Case("out-export-onto-plan-via-symlink", 1, ["export", "p.yaml", "-o", "l.xml"],
              {"p.yaml": PLAN}, 2, r"^l\.xml: is an input of this command \(p\.yaml\)",
-             setup=_symlink("l.xml", "p.yaml"), check=_unchanged("p.yaml", PLAN)),
+             setup=symlink("l.xml", "p.yaml"), check=_unchanged("p.yaml", PLAN)),
         Case("out-export-onto-plan-via-hardlink", 1, ["export", "p.yaml", "-o", "h.xml"],
              {"p.yaml": PLAN}, 2, r"^h\.xml: is an input", setup=_hardlink("h.xml", "p.yaml"),
              check=_unchanged("p.yaml", PLAN)),
         Case("out-export-onto-plan-dotted-path", 1, ["export", "p.yaml", "-o", "./sub/../p.yaml"],
-             {"p.yaml": PLAN}, 2, r"is an input", setup=_mkdir("sub"),
+             {"p.yaml": PLAN}, 2, r"is an input", setup=mkdir("sub"),
              check=_unchanged("p.yaml", PLAN)),
         Case("out-schedule-onto-scenario", 1, csv + ["s.yaml", "--scenario", "s.yaml"],
              {"p.yaml": PLAN, "s.yaml": SCENARIO}, 2, r"^s\.yaml: is an input",
@@ -208,7 +197,7 @@ def cases() -> list[Case]:
              {"p.yaml": PLAN, "f": "x"}, 2, r"is a file", usage=True),
         Case("load-charts-all-or-nothing", 1, ["load", "p.yaml", "-o", "charts"],
              {"p.yaml": TWO_LIKE_NAMED}, 2, r"^charts/load_dev\.png: is a folder",
-             setup=_mkdir("charts/load_dev.png"), check=_only_in("charts", ["load_dev.png"])),
+             setup=mkdir("charts/load_dev.png"), check=_only_in("charts", ["load_dev.png"])),
         Case("signal-term-during-write", 1, ["export", "p.yaml", "-o", "out.xml"],
              {"p.yaml": PLAN}, 143, around=_signal_in_write("SIGTERM"),
              check=_only_files(["p.yaml"])),
@@ -227,12 +216,12 @@ def cases() -> list[Case]:
              r"^out\.csv: cannot write: Permission denied$", around=_denied),
         Case("load-charts-read-only-folder-simulated", 1, ["load", "p.yaml", "-o", "ro"],
              {"p.yaml": PLAN}, 2, r"^ro/load_dev\.png: cannot write: Permission denied$",
-             setup=_mkdir("ro"), around=_denied),
+             setup=mkdir("ro"), around=_denied),
     ]
     if not ROOT_USER:
         out.append(Case("load-charts-read-only-folder", 1, ["load", "p.yaml", "-o", "ro"],
                         {"p.yaml": PLAN}, 2, r"^ro/load_dev\.png: cannot write: Permission denied",
-                        setup=_mkdir("ro", mode=0o555)))
+                        setup=mkdir("ro", mode=0o555)))
     return out
 
 

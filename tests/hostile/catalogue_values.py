@@ -269,7 +269,8 @@ def cases() -> list[Case]:
         Case("absence-2500-load", 6, ["load", "p.yaml"], {"p.yaml": plan(
             resources="  - {id: dev, name: D, absences: [{from: 2500-01-01, to: 2500-01-31}]}\n")},
              2, r"^p\.yaml:6: absence 2500-01-01\.\.2500-01-31 is outside"),
-        Case("absence-1900-level", 6, ["level", "p.yaml", "-q", "--time-limit", "2"], {"p.yaml": plan(
+        Case("absence-1900-level", 6, ["level", "p.yaml", "-q", "--time-limit", "2"],
+             {"p.yaml": plan(
             resources="  - {id: dev, name: D, absences: [{from: 1900-01-01, to: 1900-01-31}]}\n")},
              2, r"^p\.yaml:6: absence 1900-01-01", timeout=30),
         Case("exception-1900-schedule", 6, ["schedule", "p.yaml"], {"p.yaml": PLAN.replace(

@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import os
 
-from hostile_plans import PLAN, SCENARIO, alias_bomb, nested_plan, plan
+from hostile_plans import (PLAN, SCENARIO, alias_bomb, fifo, nested_plan,
+                           plan, sparse, symlink, tasks23)
 from hostile_runner import Case
 
 BOMB = r"^p\.yaml:\d+: aliases expand to more than 100,000 values"
 
 
-def _sparse(name, size):
-    def setup(folder):
-        with open(os.path.join(folder, name), "wb") as fh:
-            fh.truncate(size)
-    return setup
 
 
-def _fifo(name):
-    return lambda folder: os.mkfifo(os.path.join(folder, name))
 
 
-def _symlink(name, target):
-    return lambda folder: os.symlink(target, os.path.join(folder, name))
 
 
 def cases() -> list[Case]:
@@ -61,23 +53,19 @@ def cases() -> list[Case]:
              r"^p\.yaml:13: alias \*r refers to a collection that contains it"),
         Case("alias-recursive-mapping", 3, v, {"p.yaml": "project: &p {name: x, self: *p}\n"},
              2, r"^p\.yaml:1: alias \*p refers to a collection that contains it"),
-        Case("alias-small-is-fine", 3, v, {"p.yaml": PLAN.replace(
-            "{id: 2, name: Analysis, duration: 5, resources: {dev: 1}}",
-            "{id: 2, name: &n Analysis, duration: 5, resources: &r {dev: 1}}").replace(
-            "{id: 3, name: Build, duration: 10, predecessors: \"2\", resources: {dev: 1}}",
+        Case("alias-small-is-fine", 3, v, {"p.yaml": tasks23(
+            "{id: 2, name: &n Analysis, duration: 5, resources: &r {dev: 1}}",
             "{id: 3, name: *n, duration: 10, predecessors: \"2\", resources: *r}")}, 0,
              out=r"OK: 4 tasks"),
-        Case("merge-key-defaults", 3, v, {"p.yaml": PLAN.replace(
-            "{id: 2, name: Analysis, duration: 5, resources: {dev: 1}}",
-            "&t {id: 2, name: Analysis, duration: 5, resources: {dev: 1}}").replace(
-            "{id: 3, name: Build, duration: 10, predecessors: \"2\", resources: {dev: 1}}",
+        Case("merge-key-defaults", 3, v, {"p.yaml": tasks23(
+            "&t {id: 2, name: Analysis, duration: 5, resources: {dev: 1}}",
             "{<<: *t, id: 3, name: Build, predecessors: \"2\"}")}, 0, out=r"OK: 4 tasks"),
         Case("ampersand-in-names", 3, v, {"p.yaml": PLAN.replace(
             "name: Analysis", "name: R &D and Q&A").replace("name: Build", "name: '&x'")}, 0,
              out=r"OK: 4 tasks"),
         Case("huge-sparse-plan", 3, v, {}, 2,
              r"^p\.yaml: is 50\.0 MB; planner reads files of up to 32 MB$",
-             setup=_sparse("p.yaml", 50 << 20), timeout=3),
+             setup=sparse("p.yaml", 50 << 20), timeout=3),
         Case("huge-unclosed-list", 3, v, {"p.yaml": "tasks: " + flat}, 2,
              r"^p\.yaml:1: more than 1,500,000 values", timeout=3),
         Case("huge-unclosed-list-json", 3, ["validate", "p.json"], {"p.json": flat}, 2,
@@ -91,13 +79,13 @@ def cases() -> list[Case]:
         Case("dev-urandom-as-scenario", 3, ["schedule", "p.yaml", "--scenario", "/dev/urandom"],
              {"p.yaml": PLAN}, 2, r"^/dev/urandom: is a character device", timeout=3),
         Case("symlink-to-dev-zero", 3, v, {}, 2, r"^p\.yaml: is a character device",
-             setup=_symlink("p.yaml", "/dev/zero"), timeout=3),
+             setup=symlink("p.yaml", "/dev/zero"), timeout=3),
         Case("fifo-as-plan", 3, v, {}, 2, r"^p\.yaml: is a FIFO \(named pipe\)",
-             setup=_fifo("p.yaml"), subprocess=True, timeout=10),
+             setup=fifo("p.yaml"), subprocess=True, timeout=10),
         Case("fifo-as-scenario", 3, ["schedule", "p.yaml", "--scenario", "s.yaml"],
-             {"p.yaml": PLAN}, 2, r"^s\.yaml: is a FIFO", setup=_fifo("s.yaml"), timeout=3),
+             {"p.yaml": PLAN}, 2, r"^s\.yaml: is a FIFO", setup=fifo("s.yaml"), timeout=3),
         Case("fifo-as-mspdi", 3, ["import", "p.xml", "-o", "p.yaml"], {}, 2,
-             r"^p\.xml: is a FIFO", setup=_fifo("p.xml"), timeout=3),
+             r"^p\.xml: is a FIFO", setup=fifo("p.xml"), timeout=3),
         Case("proc-file-as-plan", 3, ["validate", "/proc/self/status"], {}, 2,
              r"^/proc/self/status:1: ", timeout=3),
         Case("nested-brackets-100k-yaml", 3, v, {"p.yaml": "notes: " + "[" * 100_000 +

@@ -1,6 +1,8 @@
 """Small plans and files the hostile cases start from, and the changes they make to them."""
 from __future__ import annotations
 
+import os
+
 PLAN = """\
 project:
   name: Hostile
@@ -43,6 +45,15 @@ def plan(task2: str | None = None, project: str | None = None, resources: str | 
     if extra_task is not None:
         text += extra_task
     return text
+
+
+TASK2 = "{id: 2, name: Analysis, duration: 5, resources: {dev: 1}}"
+TASK3 = "{id: 3, name: Build, duration: 10, predecessors: \"2\", resources: {dev: 1}}"
+
+
+def tasks23(task2: str, task3: str) -> str:
+    """PLAN with tasks 2 and 3 (lines 11 and 12) written as given."""
+    return PLAN.replace(TASK2, task2).replace(TASK3, task3)
 
 
 def with_start(start: str) -> str:
@@ -105,3 +116,35 @@ def sm_file(durations=(0, 3, 4, 0), successors=None, capacity=4, truncate_at=Non
     if truncate_at is not None:
         lines = lines[:truncate_at]
     return "\n".join(lines) + "\n"
+
+
+# -- setups: what a case makes in its folder besides plain files --------------------------------
+def symlink(name, target):
+    def setup(folder):
+        os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+        os.symlink(target, os.path.join(folder, name))
+    return setup
+
+
+def fifo(name):
+    def setup(folder):
+        os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+        os.mkfifo(os.path.join(folder, name))
+    return setup
+
+
+def sparse(name, size):
+    """A file of ``size`` bytes that takes no room (its size is all a reader checks first)."""
+    def setup(folder):
+        with open(os.path.join(folder, name), "wb") as fh:
+            fh.truncate(size)
+    return setup
+
+
+def mkdir(*names, mode=None):
+    def setup(folder):
+        for name in names:
+            os.makedirs(os.path.join(folder, name), exist_ok=True)
+            if mode is not None:
+                os.chmod(os.path.join(folder, name), mode)
+    return setup
