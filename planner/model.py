@@ -117,6 +117,7 @@ class SeasonRule:
     kind: str
     params: tuple
     label: str = ""
+    label_en: str = ""           # the label in English (charts and reports with --lang en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,7 @@ class Plan:
     source: str | None = None                    # file the plan was read from
     notes: str = ""
     status_date: dt.date | None = None
+    language: str | None = None                  # nb | en: the default for reports and charts
     src: tuple = ()
 
     def task_index(self) -> dict[str, Task]:

@@ -43,7 +43,7 @@ class Change:
     """One edit.  ``kind`` and what it uses:
 
     - ``duration``: ``tasks`` (ids; a summary means every task under it), ``amount``
-    - ``lag``: ``link`` (pred, succ), ``value`` (int, working days)
+    - ``lag``: ``link`` (pred, succ), ``value`` (days, unit ``d``/``ed``, or None: the link's)
     - ``link_type``: ``link``, ``value`` (FS/SS/FF/SF)
     - ``add_link``: ``link``, ``value`` (a Link)
     - ``remove_link``: ``link``
@@ -151,7 +151,8 @@ def _apply(plan: Plan, ch: Change) -> None:
                 t.duration = _new_duration(ch, t)
     elif kind == "lag":
         task, k, lk = _link(plan, ch)
-        task.predecessors[k] = Link(lk.pred, lk.type, int(ch.value), lk.lag_unit, lk.src)
+        lag, unit = ch.value
+        task.predecessors[k] = Link(lk.pred, lk.type, lag, unit or lk.lag_unit, lk.src)
     elif kind == "link_type":
         task, k, lk = _link(plan, ch)
         task.predecessors[k] = Link(lk.pred, ch.value, lk.lag, lk.lag_unit, lk.src)
@@ -374,19 +375,20 @@ class Gap:
     name: str
 
 
-def calendar_gaps(sched: Schedule, a: dt.date, b: dt.date) -> list:
+def calendar_gaps(sched: Schedule, a: dt.date, b: dt.date, lang: str | None = None) -> list:
     """Named non-working periods strictly between dates ``a`` and ``b`` (holidays, seasons,
-    exceptions; plain weekends are left out)."""
+    exceptions; plain weekends are left out); named in English for ``lang="en"``."""
     if b <= a + dt.timedelta(days=1):
         return []
     first, last = a + dt.timedelta(days=1), b - dt.timedelta(days=1)
     return [Gap(x, y, name or kind) for x, y, name, kind in
-            sched.calendar.nonworking_periods(first, last) if kind != "working"]
+            sched.calendar.nonworking_periods(first, last, lang) if kind != "working"]
 
 
-def explain(sched: Schedule, task_id: str) -> dict:
+def explain(sched: Schedule, task_id: str, lang: str | None = None) -> dict:
     """Why ``task_id`` starts when it does: the driving chain back to the start, with the
-    constraint and the holidays or seasons that stand between each link's ends."""
+    constraint and the holidays or seasons that stand between each link's ends (named in
+    English for ``lang="en"``, else in the calendar's language)."""
     if task_id not in sched.net.index:
         raise PlanError(f"no task {task_id!r} in the plan")
     i = sched.net.index[task_id]
@@ -399,12 +401,12 @@ def explain(sched: Schedule, task_id: str) -> dict:
         return {"summary": True, "id": t.id, "name": t.name,
                 "start": sched.date(sched.start[i]), "finish": sched.date(sched.finish[i]),
                 "first_task": sched.plan.tasks[first].id, "children": len(kids),
-                "chain": explain(sched, sched.plan.tasks[first].id)["chain"]}
+                "chain": explain(sched, sched.plan.tasks[first].id, lang)["chain"]}
     steps = []
     for step in driving_chain(sched, task_id):
         k = sched.net.index[step.id]
         within = calendar_gaps(sched, step.start - dt.timedelta(days=1),
-                               step.finish + dt.timedelta(days=1))
+                               step.finish + dt.timedelta(days=1), lang)
         entry = {"step": step, "within": within, "before": [], "constraint": None,
                  "float": sched.total_float[k], "critical": sched.critical[k]}
         if step.link is not None:
@@ -412,7 +414,7 @@ def explain(sched: Schedule, task_id: str) -> dict:
             typ = step.link[1]
             a = sched.date(sched.finish[p] if typ in ("FS", "FF") else sched.start[p])
             b = step.start if typ in ("FS", "SS") else step.finish
-            entry["before"] = calendar_gaps(sched, a, b) if typ == "FS" else []
+            entry["before"] = calendar_gaps(sched, a, b, lang) if typ == "FS" else []
             entry["pred_date"] = a
         c = sched.plan.tasks[k].constraint
         if c is not None and c.type != "ASAP":

@@ -138,7 +138,7 @@ def test_summary_duration_that_agrees_is_accepted(write_plan):
                                   "    tasks:\n"
                                   "      - {id: 2, name: a, duration: 5}\n"
                                   "      - {id: 3, name: b, duration: 5, predecessors: 2}\n")
-    code, out, err = run_cli("validate", path)
+    code, out, err = run_cli("validate", path, "--lang", "en")
     assert code == 0, err
     assert "OK: 3 tasks (1 summaries), 1 links" in out
 

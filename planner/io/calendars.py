@@ -29,7 +29,7 @@ from .documents import (MAX_YEAR, MIN_YEAR, as_date, as_int, as_list, as_mapping
                         as_text, check_keys, load_document, short)
 
 RULE_KINDS = ("month", "iso_weeks", "easter", "dates")
-SEASON_KEYS = {"name", "label", *RULE_KINDS}
+SEASON_KEYS = {"name", "label", "label_en", *RULE_KINDS}
 CAL_FILE_KEYS = {"name", "label", "workweek", "hours", "public_holidays", "years", "seasons",
                  "exceptions", "description"}
 PLAN_CAL_KEYS = {"base", "seasons", "exceptions"}
@@ -184,11 +184,9 @@ def _time_of_day(value, path) -> str:
 
 
 def _check_country(country: str, path) -> None:
-    import holidays
+    from ..holiday_cache import check_country
 
-    try:
-        holidays.country_holidays(country)
-    except NotImplementedError:
+    if not check_country(country):
         raise PlanError(f"no public holidays are known for country {short(country)} (use an ISO "
                         f"3166 code such as NO, SE, DK)", path=path) from None
 
@@ -203,11 +201,12 @@ def parse_season(name: str, spec: dict, path) -> SeasonRule:
     value = spec[kind]
     vpath = tuple(path) + (kind,)
     label = as_text(spec.get("label"), tuple(path) + ("label",), "label")
+    label_en = as_text(spec.get("label_en"), tuple(path) + ("label_en",), "label_en")
     if kind == "month":
         m = as_int(value, vpath, "month")
         if not 1 <= m <= 12:
             raise PlanError(f"month must be 1-12, not {m}", path=vpath)
-        return SeasonRule(name, kind, (m,), label)
+        return SeasonRule(name, kind, (m,), label, label_en)
     if kind in ("iso_weeks", "easter"):
         if isinstance(value, int) and not isinstance(value, bool):
             value = [value, value]
@@ -219,7 +218,7 @@ def parse_season(name: str, spec: dict, path) -> SeasonRule:
         b = as_int(pair[1], vpath + (1,), kind, lo, hi)
         if a > b:
             raise PlanError(f"{kind} [{a}, {b}]: first is after last", path=vpath)
-        return SeasonRule(name, kind, (a, b), label)
+        return SeasonRule(name, kind, (a, b), label, label_en)
     pair = as_list(value, vpath, "dates")
     if len(pair) != 2:
         raise PlanError('dates takes ["MM-DD", "MM-DD"]', path=vpath)
@@ -233,7 +232,7 @@ def parse_season(name: str, spec: dict, path) -> SeasonRule:
             raise PlanError(f'{short(item)} is not a month-day like "12-27"',
                             path=vpath + (k,)) from None
         md.append((m, d))
-    return SeasonRule(name, kind, tuple(md), label)
+    return SeasonRule(name, kind, tuple(md), label, label_en)
 
 
 def parse_exception(spec, path) -> CalendarException:
@@ -297,7 +296,8 @@ def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calenda
             else:
                 rule = parse_season(name, item, ipath)
                 if not rule.label and name in catalog:
-                    rule = SeasonRule(rule.name, rule.kind, rule.params, catalog[name].label)
+                    rule = SeasonRule(rule.name, rule.kind, rule.params, catalog[name].label,
+                                      rule.label_en or catalog[name].label_en)
         if any(s.name == rule.name for s in seasons):
             raise PlanError(f"season {short(rule.name)} is listed twice", path=ipath)
         seasons.append(rule)
@@ -325,6 +325,8 @@ def calendar_to_data(cal: CalendarDef) -> dict:
             item = {"name": rule.name}
             if rule.label:
                 item["label"] = rule.label
+            if rule.label_en:
+                item["label_en"] = rule.label_en
             item.update(season_rule_data(rule))
             seasons.append(item)
     out["seasons"] = seasons

@@ -8,8 +8,9 @@ The format is documented in ``docs/scenarios.md``.  A file::
       - tasks: [6, 7, 8, 9, 10, 11, 12, 13]
         duration: x2
 
-and the command-line form ``--set 16.duration=60``, ``--set project.start=2023-08-14``,
-``--set 48->49.lag=-5``, ``--set calendar.summer=off``.
+and the command-line form ``--set 16.duration=60``, ``--set 16.duration=+2mo``,
+``--set project.start=2023-08-14``, ``--set 48:49.lag=-5`` (or ``--set '48->49.lag=-5'``,
+quoted), ``--set calendar.summer=off``.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from ..scenario import Amount, Change, Scenario
 from .calendars import parse_exception, parse_season
 from .documents import (as_date, as_int, as_list, as_mapping, as_str, as_text, check_keys,
                         load_document, short)
+from .units import quantity, split_quantity, working_days
 from .yaml_plan import parse_constraint, parse_link, parse_predecessors
 
 TARGETS = ("task", "tasks", "phase", "link", "add_link", "remove_link", "project", "calendar")
@@ -30,15 +32,14 @@ LINK_FIELDS = {"lag", "type"}
 CAL_FIELDS = {"seasons_on", "seasons_off", "seasons", "exceptions"}
 PROJECT_FIELDS = {"start", "name"}
 
-_NUM = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
-_AMOUNT = re.compile(rf"^\s*(?:(?P<x>[x×*])\s*(?P<f>{_NUM})|(?P<sign>[+-])\s*"
-                     rf"(?P<d>{_NUM})|(?P<abs>[0-9]{{1,15}}))\s*(?:d|days?|dager?)?\s*$")
+_FACTOR = re.compile(r"^\s*[x×*]\s*(?P<f>[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*$")
 #: the largest factor ``xF`` may multiply durations by
 MAX_FACTOR = 1000
 _ARROW = re.compile(r"^\s*(?P<a>[^\s>]+?)\s*-+>\s*(?P<b>[^\s>]+)\s*$")
 
 
 def parse_amount(value, fail) -> Amount:
+    """A duration edit: ``60``, ``3w``, ``+2mo``, ``-5``, ``x1.5``."""
     if isinstance(value, bool):
         raise fail(f"duration must be N, +N, -N or xF, not {short(value)}")
     if isinstance(value, int):
@@ -48,26 +49,40 @@ def parse_amount(value, fail) -> Amount:
         if value < 0 or getattr(value, "text", "").lstrip().startswith("+"):
             return Amount("+", int(value))      # +N / -N add or remove working days
         return Amount("=", int(value))
-    m = _AMOUNT.match(str(value)) if isinstance(value, (str, float)) else None
-    if not m:
-        raise fail(f"duration {short(value)} is not N (days), +N, -N or xF (e.g. 60, +25, x2, "
-                   f"x1.5)")
-    if m.group("x"):
+    text = str(value).strip()
+    m = _FACTOR.match(text)
+    if m:
         f = float(m.group("f").replace(",", "."))
         if f > MAX_FACTOR:
             raise fail(f"duration {short(value)}: a factor of at most {MAX_FACTOR}")
         return Amount("x", f)
-    if m.group("sign"):
-        d = float(m.group("d").replace(",", "."))
-        if not d.is_integer():
-            raise fail(f"{short(value)}: add or remove whole working days")
-        if d > MAX_DAYS:
-            raise fail(f"duration {short(value)}: at most {MAX_DAYS} working days")
-        return Amount("+", d if m.group("sign") == "+" else -d)
-    days = int(m.group("abs"))
-    if days > MAX_DAYS:
-        raise fail(f"duration {short(value)}: at most {MAX_DAYS} working days")
+    if split_quantity(text) is None:
+        raise fail(f"duration {short(value)} is not N (days), +N, -N or xF, with N in d, w (5 d) "
+                   f"or mo (20 d) (e.g. 60, +25, +2mo, 3w, x2, x1.5)")
+    try:
+        days = working_days(text, "duration")
+    except PlanError as exc:
+        raise fail(exc.message) from None
+    if text[0] in "+-":
+        return Amount("+", days)
     return Amount("=", days)
+
+
+def parse_lag(value, fail) -> tuple:
+    """A lag to set: ``-5``, ``"+2w"``, ``"3ed"`` as ``(days, unit)``; the unit is None for a
+    plain number (the link keeps its own, working or elapsed days)."""
+    if isinstance(value, bool):
+        raise fail(f"lag must be days, not {value!r}")
+    if isinstance(value, int):
+        if abs(value) > MAX_DAYS:
+            raise fail(f"lag must be from -{MAX_DAYS} to {MAX_DAYS}, not {value:g}")
+        return int(value), None
+    try:
+        days, unit = quantity(value, "lag")
+    except PlanError as exc:
+        raise fail(exc.message) from None
+    parts = split_quantity(str(value))
+    return days, (unit if parts[1] else None)
 
 
 def _link_pair(value, fail) -> tuple:
@@ -79,6 +94,19 @@ def _link_pair(value, fail) -> tuple:
     if not m:
         raise fail(f"{short(value)} is not a link; write 'PRED -> SUCC', e.g. '48 -> 49'")
     return m.group("a"), m.group("b")
+
+
+def _set_link_pair(obj: str, fail) -> tuple:
+    """The link of a ``--set`` key: ``PRED:SUCC`` (nothing for the shell to misread) or
+    ``'PRED->SUCC'`` (quoted: an unquoted ``>`` makes the shell write a file)."""
+    if "->" in obj:
+        return _link_pair(obj, fail)
+    parts = obj.split(":")
+    if len(parts) == 2 and all(p.strip() for p in parts):
+        return parts[0].strip(), parts[1].strip()
+    if len(parts) > 2:
+        raise fail(f"{obj!r}: which ':' splits the link? write it as 'PRED->SUCC', quoted")
+    raise fail(f"{obj!r} is not a link; write PRED:SUCC, e.g. 48:49.lag=-5")
 
 
 def load_scenario(path: str) -> Scenario:
@@ -158,11 +186,7 @@ def _item(item, ipath, file) -> list:
         if not set(item) & LINK_FIELDS:
             raise PlanError("say what to change on the link: lag or type", path=ipath)
         if "lag" in item:
-            lag = item["lag"]
-            if isinstance(lag, bool) or not isinstance(lag, int):
-                raise PlanError(f"lag must be whole working days, not {short(lag)}", path=at("lag"))
-            lag = as_int(lag, at("lag"), "lag", -MAX_DAYS, MAX_DAYS)
-            out.append(mk("lag", "link", link=pair, value=lag))
+            out.append(mk("lag", "link", link=pair, value=parse_lag(item["lag"], fail_at("lag"))))
         if "type" in item:
             typ = str(item["type"]).upper()
             if typ not in LINK_TYPES:
@@ -260,7 +284,7 @@ def parse_set(expr: str) -> Change:
     key, value = (x.strip() for x in expr.split("=", 1))
     if "." not in key:
         raise fail(f"{short(key)} names no field; write TASK.duration, project.start, "
-                   f"PRED->SUCC.lag or calendar.SEASON")
+                   f"PRED:SUCC.lag or calendar.SEASON")
     obj, field_ = key.rsplit(".", 1)
 
     def ch(kind, **kw):
@@ -289,13 +313,10 @@ def parse_set(expr: str) -> Change:
             return ch("seasons_on" if v == "on" else "seasons_off", value=[field_])
         raise fail("write calendar.SEASON=on|off, calendar.seasons=a,b or "
                    "calendar.exception=DATE[..DATE]")
-    if "->" in obj:
-        pair = _link_pair(obj, fail)
+    if "->" in obj or field_ in ("lag", "type", "remove", "link"):
+        pair = _set_link_pair(obj, fail)
         if field_ == "lag":
-            if not re.fullmatch(r"\s*[+-]?[0-9]{1,15}\s*", value) or abs(int(value)) > MAX_DAYS:
-                raise fail(f"lag must be whole working days (at most {MAX_DAYS}), not "
-                           f"{short(value)}")
-            return ch("lag", link=pair, value=int(value))
+            return ch("lag", link=pair, value=parse_lag(value, fail))
         if field_ == "type":
             if value.upper() not in LINK_TYPES:
                 raise fail("link type must be FS, SS, FF or SF")

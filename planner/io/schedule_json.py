@@ -6,7 +6,9 @@ import json
 from ..schedule import Schedule
 
 
-def schedule_to_dict(sched: Schedule) -> dict:
+def schedule_to_dict(sched: Schedule, scenarios=None) -> dict:
+    """The JSON contract; ``scenarios`` (the names of the overlays applied, if any) go into the
+    project object as ``"scenarios"``, absent without overlays."""
     plan = sched.plan
     cal = sched.calendar
     date = sched.date
@@ -40,6 +42,8 @@ def schedule_to_dict(sched: Schedule) -> dict:
         "duration_days": sched.project_duration,
         "calendar": cal.cal.name,
     }
+    if scenarios:
+        project["scenarios"] = list(scenarios)
     return {"project": project, "tasks": tasks, "critical_path": sched.critical_tasks()}
 
 
@@ -50,10 +54,10 @@ def _link(link) -> dict:
     return out
 
 
-def schedule_to_json(sched: Schedule) -> str:
+def schedule_to_json(sched: Schedule, scenarios=None) -> str:
     """One task per line: readable, diffable, and written by json's C encoder (an ``indent``
     would switch json to its pure-Python encoder, 20x slower on large plans)."""
-    data = schedule_to_dict(sched)
+    data = schedule_to_dict(sched, scenarios)
     dumps = json.dumps
     parts = ['{"project": ', dumps(data["project"], ensure_ascii=False), ',\n "tasks": [\n  ',
              ",\n  ".join(dumps(t, ensure_ascii=False) for t in data["tasks"]),

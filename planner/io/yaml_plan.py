@@ -28,23 +28,22 @@ from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, MAX_OUTLINE, Assignmen
                      Link, Plan, Resource, Task)
 from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
 from .documents import (MAX_DAYS, MAX_UNITS, SafeDumper, as_date, as_int, as_list, as_mapping,
-                        as_number, as_str, as_text, check_keys, load_document, short,
-                        write_atomic)
+                        as_str, as_text, check_keys, load_document, short, write_atomic)
+from .units import quantity, split_quantity, to_days, working_days
 
 TOP_KEYS = {"project", "tasks", "resources"}
-PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes"}
+PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language"}
+LANGUAGES = ("nb", "en")
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
              "deadline", "resources", "notes", "tasks", "leveling_delay"}
 RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes"}
 LINK_KEYS = {"task", "type", "lag", "unit"}
 
-_UNITS = {"": "d", "d": "d", "day": "d", "days": "d", "dag": "d", "dager": "d",
-          "ed": "ed", "eday": "ed", "edays": "ed", "edag": "ed", "edager": "ed"}
 _SPLIT = re.compile(r"[;,]")
 _LINK_RE = re.compile(
     r"^\s*(?P<id>[^\s;,+]+?)\s*"
     r"(?:(?P<type>FS|SS|FF|SF)\s*"
-    r"(?:(?P<lag>[+-]\s*[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*(?P<unit>[A-Za-z]*)\s*)?)?$")
+    r"(?:(?P<lag>[+-]\s*[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*(?P<unit>[^\W\d_]*)\s*)?)?$")
 
 
 def load_plan(path: str) -> Plan:
@@ -76,10 +75,14 @@ def plan_from_data(data, source: str | None = None) -> Plan:
                         f"{calendar.last_year} that calendar {calendar.name!r} covers",
                         path=("project", "start"))
     status = proj.get("status_date")
+    language = proj.get("language")
+    if language is not None and language not in LANGUAGES:
+        raise PlanError(f"language must be nb or en, not {language!r}",
+                        path=("project", "language"))
     plan = Plan(name=name, start=start, calendar=calendar, source=source,
                 notes=as_text(proj.get("notes"), ("project", "notes")),
                 status_date=as_date(status, ("project", "status_date")) if status else None,
-                src=("project",))
+                language=language, src=("project",))
     resources = as_list(data.get("resources") or [], ("resources",), "resources")
     plan.resources = [_resource(r, ("resources", k), calendar) for k, r in enumerate(resources)]
     if "tasks" not in data:
@@ -188,10 +191,13 @@ def _path_text(path) -> str:
 
 def _duration(value, path) -> int:
     if isinstance(value, str):
-        m = re.fullmatch(r"\s*(-?[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*(d|days?|dager?)?\s*", value)
-        if not m:
-            raise PlanError(f"duration {short(value)} is not a number of working days", path=path)
-        value = float(m.group(1).replace(",", "."))
+        try:
+            days = working_days(value, "duration")
+        except PlanError as exc:
+            raise exc.where(path=path) from None
+        if days < 0:
+            raise PlanError(f"duration cannot be negative ({value.strip()})", path=path)
+        return days
     if isinstance(value, bool) or not isinstance(value, (int, float)) or \
             (isinstance(value, float) and not math.isfinite(value)):
         raise PlanError(f"duration must be a whole number of working days, not {short(value)}",
@@ -245,18 +251,11 @@ def parse_link(text: str, path) -> Link:
     lag = 0
     unit = "d"
     if m.group("lag"):
-        raw = m.group("lag").replace(" ", "").replace(",", ".")
-        if "." in raw and not float(raw).is_integer():
-            raise PlanError(f"lag in {short(text.strip())} must be whole days", path=path)
-        lag = int(float(raw))
-        if abs(lag) > MAX_DAYS:
-            raise PlanError(f"lag in {short(text.strip())} must be at most {MAX_DAYS} days",
-                            path=path)
-        u = (m.group("unit") or "").lower()
-        if u not in _UNITS:
-            raise PlanError(f"unknown lag unit {short(m.group('unit'))} in {short(text.strip())} "
-                            f"(use d for working days, ed for elapsed days)", path=path)
-        unit = _UNITS[u]
+        number = float(m.group("lag").replace(" ", "").replace(",", "."))
+        try:
+            lag, unit = to_days(number, m.group("unit") or "", "lag", text.strip())
+        except PlanError as exc:
+            raise exc.where(path=path) from None
     return Link(pred=m.group("id"), type=m.group("type") or "FS", lag=lag, lag_unit=unit,
                 src=tuple(path))
 
@@ -271,23 +270,26 @@ def _link_mapping(item: dict, path) -> Link:
         raise PlanError(f"link type must be FS, SS, FF or SF, not {short(item.get('type'))}",
                         path=tuple(path) + ("type",))
     lag_v = item.get("lag", 0)
-    unit = "d"
+    lpath = tuple(path) + ("lag",)
     if isinstance(lag_v, str):
-        m = re.fullmatch(r"\s*([+-]?\s*[0-9]{1,15})\s*([A-Za-z]*)\s*", lag_v)
-        if not m or m.group(2).lower() not in _UNITS:
-            raise PlanError(f"lag {short(lag_v)} is not a number of days",
-                            path=tuple(path) + ("lag",))
-        lag = as_int(m.group(1).replace(" ", ""), tuple(path) + ("lag",), "lag", -MAX_DAYS,
-                     MAX_DAYS)
-        unit = _UNITS[m.group(2).lower()]
+        if split_quantity(lag_v) is None:
+            try:
+                quantity(lag_v, "lag")
+            except PlanError as exc:
+                raise exc.where(path=lpath) from None
+        number, unit_text = split_quantity(lag_v)
     else:
-        lag = as_int(lag_v, tuple(path) + ("lag",), "lag", -MAX_DAYS, MAX_DAYS)
+        number, unit_text = as_int(lag_v, lpath, "lag"), ""
     if "unit" in item:
-        u = str(item["unit"]).lower()
-        if u not in _UNITS:
-            raise PlanError(f"unknown lag unit {short(item['unit'])} (d or ed)",
+        if unit_text:
+            raise PlanError(f"lag {lag_v!r} has a unit already; drop `unit:`",
                             path=tuple(path) + ("unit",))
-        unit = _UNITS[u]
+        unit_text = str(item["unit"])
+        lpath = tuple(path) + ("unit",)
+    try:
+        lag, unit = to_days(number, unit_text, "lag")
+    except PlanError as exc:
+        raise exc.where(path=lpath) from None
     return Link(pred=pred, type=typ, lag=lag, lag_unit=unit, src=tuple(path))
 
 
@@ -409,6 +411,8 @@ def plan_to_data(plan: Plan) -> dict:
                   "calendar": calendar_to_data(plan.calendar)}
     if plan.status_date:
         proj["status_date"] = plan.status_date.isoformat()
+    if plan.language:
+        proj["language"] = plan.language
     if plan.notes:
         proj["notes"] = plan.notes
     out: dict = {"project": proj}

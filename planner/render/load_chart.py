@@ -37,7 +37,16 @@ def chart_file_names(resource_ids) -> dict:
     return out
 
 
-def write_load_charts(loads: list, folder: str, title: str) -> list:
+WORDS = {
+    "en": {"work": "work (person-days)", "available": "available",
+           "per_week": "person-days per week", "capacity": "capacity",
+           "assumption": "assumption"},
+    "nb": {"work": "arbeid (dagsverk)", "available": "tilgjengelig",
+           "per_week": "dagsverk per uke", "capacity": "kapasitet", "assumption": "antakelse"},
+}
+
+
+def write_load_charts(loads: list, folder: str, title: str, lang: str = "en") -> list:
     """Write ``folder/load_<resource>.png`` for every resource: bars of person-days per ISO
     week (red where a day is over capacity) against the person-days available.  Returns the
     paths written.  The same input gives byte-identical files; the charts are written
@@ -50,6 +59,7 @@ def write_load_charts(loads: list, folder: str, title: str) -> list:
     import matplotlib.pyplot as plt
 
     names = chart_file_names([ld.id for ld in loads])
+    w = WORDS[lang]
     charts = []
     for ld in loads:
         weeks = ld.weeks
@@ -58,17 +68,19 @@ def write_load_charts(loads: list, folder: str, title: str) -> list:
         avail = [w.available for w in weeks]
         colors = ["#c0392b" if w.over else "#2e86c1" for w in weeks]
         fig, ax = plt.subplots(figsize=(max(6.0, 0.18 * len(weeks) + 2), 3.2), dpi=100)
-        ax.bar(xs, work, color=colors, width=0.8, label="work (person-days)")
+        ax.bar(xs, work, color=colors, width=0.8, label=w["work"])
         ax.step([x - 0.5 for x in xs] + [len(xs) - 0.5], avail + avail[-1:], where="post",
-                color="black", linewidth=1.2, label="available")
+                color="black", linewidth=1.2, label=w["available"])
         step = max(1, len(weeks) // 12)
         ax.set_xticks(xs[::step])
         ax.set_xticklabels([w.week for w in weeks][::step], rotation=45, ha="right",
                            fontsize=7)
-        ax.set_ylabel("person-days per week")
+        ax.set_ylabel(w["per_week"])
         cap = f"{ld.capacity:g}"
-        ax.set_title(f"{ld.id}: {ld.name} (capacity {cap})" +
-                     (" [assumption]" if ld.assumption else ""), fontsize=9, loc="left")
+        if lang == "nb":
+            cap = cap.replace(".", ",")
+        ax.set_title(f"{ld.id}: {ld.name} ({w['capacity']} {cap})" +
+                     (f" [{w['assumption']}]" if ld.assumption else ""), fontsize=9, loc="left")
         fig.text(0.995, 0.005, title, fontsize=6, ha="right", va="bottom", color="#555555")
         ax.legend(fontsize=7, loc="upper left", framealpha=0.8)
         ax.set_xlim(-0.6, len(xs) - 0.4)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 
-from ..scenario import Comparison, constraint_text, link_text
+from ..scenario import CONSTRAINT_WORDS, Comparison, constraint_text, link_text
 from ..schedule import Schedule
-from .table import msp_date
+from .table import _fit, msp_date
 
 WORDS = {
     "en": {
@@ -23,7 +24,7 @@ WORDS = {
         "held": "held by", "float": "total float", "critical": "critical",
         "crosses": "days off in its way", "spans": "its span includes", "days": "days",
         "and": "and", "changes": "Changes", "summary_first": "starts with its first task",
-        "task": "Task", "period": "new dates",
+        "task": "Task", "period": "new dates", "after": "after",
     },
     "nb": {
         "title": "Hva-om mot grunnplanen", "baseline": "grunnplan", "finish": "Slutt",
@@ -39,9 +40,18 @@ WORDS = {
         "critical": "kritisk", "crosses": "fridager i veien", "spans": "perioden omfatter",
         "days": "dager", "and": "og", "changes": "Endringer",
         "summary_first": "starter med sin første aktivitet",
-        "task": "Aktivitet", "period": "nye datoer",
+        "task": "Aktivitet", "period": "nye datoer", "after": "etter",
     },
 }
+
+#: MS Project's Norwegian names of the constraint types
+CONSTRAINTS_NB = {"SNET": "Start ikke tidligere enn", "SNLT": "Start ikke senere enn",
+                  "FNET": "Fullfør ikke tidligere enn", "FNLT": "Fullfør ikke senere enn",
+                  "MSO": "Må starte", "MFO": "Må fullføres", "ALAP": "Så sent som mulig",
+                  "ASAP": "Så snart som mulig"}
+
+WIDTH = 100              # the text output fits a terminal this wide
+COLUMN = 18              # the widest a scenario's column gets before its text wraps
 
 REASONS_NB = {
     "the project start": "prosjektstart",
@@ -60,7 +70,20 @@ def _reason(text: str, lang: str) -> str:
     m = re.fullmatch(r"a levelling delay of (\d+) working days \(waiting for a resource\)", text)
     if m:
         return f"en utjevningsforsinkelse på {m.group(1)} arbeidsdager (venter på en ressurs)"
+    m = re.fullmatch(r"its constraint (.+) (\d{4}-\d\d-\d\d)", text)
+    if m:
+        typ = next((k for k, v in CONSTRAINT_WORDS.items() if v == m.group(1)), None)
+        if typ is not None:
+            return (f"begrensningen «{CONSTRAINTS_NB[typ]}» "
+                    f"{dt.date.fromisoformat(m.group(2)):%d.%m.%y}")
     return REASONS_NB.get(text, text)
+
+
+def constraint_words(c, lang: str) -> str:
+    """``start no earlier than 2024-03-01``; in Norwegian «Start ikke tidligere enn» 01.03.24."""
+    if lang != "nb":
+        return constraint_text(c)
+    return f"«{CONSTRAINTS_NB.get(c.type, c.type)}» {c.date:%d.%m.%y}"
 
 
 def comparison_to_dict(base: Schedule, comps: list[Comparison], names: list) -> dict:
@@ -128,17 +151,54 @@ def render_whatif(base: Schedule, comps: list[Comparison], names: list, lang: st
     else:
         out.append(title)
         out.append("")
-        widths = [max(len(r[0]) for r in rows)] + [
-            max(len(head[k]), *(len(r[1][k]) for r in rows)) for k in range(len(head))]
-        out.append("  ".join([" " * widths[0]] + [head[k].ljust(widths[k + 1])
-                                                  for k in range(len(head))]).rstrip())
-        for label, cells in rows:
-            out.append("  ".join([label.ljust(widths[0])] + [cells[k].ljust(widths[k + 1])
-                                                             for k in range(len(cells))]).rstrip())
+        out.extend(_grid(rows, head))
     for (name, _start), c in zip(names, comps):
         out.append("")
         out.extend(_details(base, c, name, w, lang, markdown, moved_limit))
+    if not markdown:
+        out = [x for line in out for x in _wrap(line)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _wrap(line: str, width: int = WIDTH) -> list:
+    """A line of at most ``width`` characters, or several, continued with an indent."""
+    if len(line) <= width:
+        return [line]
+    indent = " " * (len(line) - len(line.lstrip()) + 4)
+    return textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def _grid(rows: list, head: list, width: int = WIDTH) -> list:
+    """The comparison as a table of at most ``width`` columns: a column per scenario, at most
+    COLUMN wide with its name and cells wrapped, in blocks of columns side by side."""
+    label_w = max(len(r[0]) for r in rows)
+    columns = [[head[k]] + [r[1][k] for r in rows] for k in range(len(head))]
+    cols = [max(len(c) for c in cells) for cells in columns]
+    if label_w + sum(2 + cw for cw in cols) > width:          # too wide: wrap each column
+        cols = [max(min(cw, COLUMN), min(max(len(x) for c in cells for x in c.split()),
+                                         width - label_w - 2))
+                for cw, cells in zip(cols, columns)]
+    blocks, block, used = [], [], label_w
+    for k, cw in enumerate(cols):
+        if block and used + 2 + cw > width:
+            blocks.append(block)
+            block, used = [], label_w
+        block.append(k)
+        used += 2 + cw
+    blocks.append(block)
+    out = []
+    for b, block in enumerate(blocks):
+        if b:
+            out.append("")
+        lines = [("", [head[k] for k in block])] + [(lab, [c[k] for k in block]) for lab, c in rows]
+        for label, cells in lines:
+            parts = [textwrap.wrap(c, cols[k], break_on_hyphens=False) or [""]
+                     for c, k in zip(cells, block)]
+            for j in range(max(len(x) for x in parts)):
+                text = [(label if j == 0 else "").ljust(label_w)]
+                text += [(x[j] if j < len(x) else "").ljust(cols[k]) for x, k in zip(parts, block)]
+                out.append("  ".join(text).rstrip())
+    return out
 
 
 def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
@@ -167,8 +227,9 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
                 out.append(f"| {m.id} | {m.name} | {_signed(m.start_days)} | "
                            f"{_signed(m.finish_days)} | {span} |")
             else:
-                out.append(f"  {m.id.rjust(width)}  {_signed(m.start_days):>4} / "
-                           f"{_signed(m.finish_days):<4}  {span}  {m.name}")
+                line = (f"  {m.id.rjust(width)}  {_signed(m.start_days):>4} / "
+                        f"{_signed(m.finish_days):<4}  {span}  ")
+                out.append(line + _fit(m.name, WIDTH - len(line)))
         if len(c.moved) > moved_limit:
             out.append(f"  ... {len(c.moved) - moved_limit} {w['more']}")
         if markdown:
@@ -185,14 +246,17 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
         out.append("")
     out.append(f"{w['chain']}:" + ("\n" if markdown else ""))
     for k, s in enumerate(c.driving_chain):
-        text = f"{s.id} {s.name} ({d(s.start)} - {d(s.finish)})"
-        if s.reason:
-            text += f"; {w['starts_at']} {_reason(s.reason, lang)}"
         via = ""
         if k > 0:
             prev = c.driving_chain[k - 1]
             via = f"<- {_link_kind(prev.link)}: "
-        out.append((f"{k + 1}. " if markdown else "  ") + via + text)
+        lead = (f"{k + 1}. " if markdown else "  ") + via + f"{s.id} "
+        dates = f" ({d(s.start)} - {d(s.finish)})"
+        name = s.name if markdown else _fit(s.name, max(20, WIDTH - len(lead) - len(dates)))
+        text = lead + name + dates
+        if s.reason:
+            text += f"; {w['starts_at']} {_reason(s.reason, lang)}"
+        out.append(text)
     return out
 
 
@@ -229,7 +293,7 @@ def render_explain(info: dict, lang: str = "en") -> str:
             line = f"{w['why']} " + line
         out.append(("  " * min(k, 1)) + line)
         if s.reason and s.link is not None:
-            out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}, after:")
+            out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}, {w['after']}:")
         if s.link is not None:
             out.append(f"    {w['waits']} {link_text(s.link)} "
                        f"({s.link[0]} {w['finishes'] if s.link[1][0] == 'F' else w['starts']} "
@@ -239,7 +303,7 @@ def render_explain(info: dict, lang: str = "en") -> str:
         else:
             out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}")
         if e["constraint"] is not None and e["constraint"].date is not None:
-            out.append(f"    {w['held']}: {constraint_text(e['constraint'])}")
+            out.append(f"    {w['held']}: {constraint_words(e['constraint'], lang)}")
         if e["within"]:
             out.append(f"    {w['spans']}: " + "; ".join(_gap(g, lang) for g in e["within"]))
     return "\n".join(out) + "\n"

@@ -91,7 +91,7 @@ def cases() -> list[Case]:
         Case("cal-yaml-not-utf8", 2, v, {"p.yaml": with_calendar("mine"),
                                          "calendars/mine.yaml": b"name: \xff\xfe\n"}, 2,
              r"^calendars/mine\.yaml:1: not UTF-8 text \(byte 0xff\)$"),
-        Case("cal-good-local-file", 2, v, cal_file(GOOD_CAL), 0, out=r"OK: 4 tasks"),
+        Case("cal-good-local-file", 2, v, cal_file(GOOD_CAL), 0, out=r"OK: 4 aktiviteter"),
         Case("cal-years-first-0", 2, v, cal_file("name: mine\nyears: {first: 0, last: 2100}\n"),
              2, r"^calendars/mine\.yaml:2: first year must be from 1900 to 2999, not 0$"),
         Case("cal-years-last-9999", 2, v,
@@ -137,7 +137,7 @@ def cases() -> list[Case]:
         Case("cal-exception-centuries", 2, v,
              cal_file(GOOD_CAL.replace("2000, last: 2100", "1900, last: 2999")
                       + "exceptions:\n  - {from: 1900-01-01, to: 2023-06-01}\n"
-                      + "  - {from: 2023-09-01, to: 2999-12-31}\n"), 0, out=r"OK: 4 tasks",
+                      + "  - {from: 2023-09-01, to: 2999-12-31}\n"), 0, out=r"OK: 4 aktiviteter",
              timeout=5),
         Case("cal-public-holidays-unknown-country", 2, v,
              cal_file(GOOD_CAL + "public_holidays: {country: ZZ}\n"), 2,

@@ -60,7 +60,7 @@ def cases() -> list[Case]:
         Case("merge-override-is-not-a-duplicate", 5, v, {"p.yaml": tasks23(
             "&t {id: 2, name: Analysis, duration: 5}",
             "{<<: *t, id: 3, name: Build, duration: 10, predecessors: \"2\"}")}, 0,
-             out=r"OK: 4 tasks"),
+             out=r"OK: 4 aktiviteter"),
         Case("merge-then-dup-explicit", 5, v, {"p.yaml": tasks23(
             "&t {id: 2, name: Analysis, duration: 5}",
             "{<<: *t, id: 3, name: Build, name: B, predecessors: \"2\"}")}, 2,

@@ -56,13 +56,13 @@ def cases() -> list[Case]:
         Case("alias-small-is-fine", 3, v, {"p.yaml": tasks23(
             "{id: 2, name: &n Analysis, duration: 5, resources: &r {dev: 1}}",
             "{id: 3, name: *n, duration: 10, predecessors: \"2\", resources: *r}")}, 0,
-             out=r"OK: 4 tasks"),
+             out=r"OK: 4 aktiviteter"),
         Case("merge-key-defaults", 3, v, {"p.yaml": tasks23(
             "&t {id: 2, name: Analysis, duration: 5, resources: {dev: 1}}",
-            "{<<: *t, id: 3, name: Build, predecessors: \"2\"}")}, 0, out=r"OK: 4 tasks"),
+            "{<<: *t, id: 3, name: Build, predecessors: \"2\"}")}, 0, out=r"OK: 4 aktiviteter"),
         Case("ampersand-in-names", 3, v, {"p.yaml": PLAN.replace(
             "name: Analysis", "name: R &D and Q&A").replace("name: Build", "name: '&x'")}, 0,
-             out=r"OK: 4 tasks"),
+             out=r"OK: 4 aktiviteter"),
         Case("huge-sparse-plan", 3, v, {}, 2,
              r"^p\.yaml: is 50\.0 MB; planner reads files of up to 32 MB$",
              setup=sparse("p.yaml", 50 << 20), timeout=3),
