@@ -21,7 +21,7 @@ from ..errors import CheckFailed, PlanError
 def handle_errors(fn):
     """Turn PlanError into ``FILE:LINE: message`` and exit 2; CheckFailed into exit 1.  The
     command runs in an input session (:func:`planner.io.output.input_session`), so that an
-    output naming one of its inputs (``export p.yaml -o p.yaml``) is refused."""
+    output naming one of its inputs (``schedule p.yaml -o p.yaml``) is refused."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
