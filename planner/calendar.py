@@ -160,17 +160,20 @@ class WorkCalendar:
             for year in range(y0, y1 + 1):
                 for a, b in season_ranges(rule, year):
                     out.update(range(a.toordinal(), b.toordinal() + 1))
-        for exc in self.all_exceptions():
-            if not exc.working:
-                out.update(range(exc.start.toordinal(), exc.finish.toordinal() + 1))
+        out.update(self._exception_days(y0, y1, working=False))
         return out
 
     def _forced_working(self, y0: int, y1: int) -> set:
-        out = set()
+        return set(self._exception_days(y0, y1, working=True))
+
+    def _exception_days(self, y0: int, y1: int, working: bool):
+        """The ordinals of the (non-)working exceptions inside the years ``y0``..``y1`` only: an
+        exception may span centuries, the window holds a few years."""
+        lo, hi = dt.date(y0, 1, 1).toordinal(), dt.date(y1, 12, 31).toordinal()
         for exc in self.all_exceptions():
-            if exc.working:
-                out.update(range(exc.start.toordinal(), exc.finish.toordinal() + 1))
-        return out
+            if exc.working == working:
+                yield from range(max(lo, exc.start.toordinal()),
+                                 min(hi, exc.finish.toordinal()) + 1)
 
     def all_exceptions(self) -> tuple:
         return tuple(self.cal.base_exceptions) + tuple(self.cal.exceptions)

@@ -55,13 +55,16 @@ def _load() -> dict:
     version = holidays_version()
     data = None
     try:
-        with open(cache_path(), encoding="utf-8") as fh:
+        path = cache_path()
+        if not os.path.isfile(path):        # absent, or a FIFO or device: not read
+            raise OSError(path)
+        with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
         if not (isinstance(data, dict) and data.get("format") == FORMAT
                 and data.get("holidays") == version and isinstance(data.get("ranges"), dict)
                 and isinstance(data.get("countries"), list)):
             data = None
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         data = None
     _memory.update(data or {"format": FORMAT, "holidays": version, "ranges": {},
                             "countries": []})
@@ -75,17 +78,24 @@ def _save() -> None:
     while len(ranges) > MAX_RANGES:
         del ranges[next(iter(ranges))]
     text = json.dumps(_memory, ensure_ascii=False, separators=(",", ":"))
-    tmp = f"{path}.{os.getpid()}.tmp"
+    tmp = None
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "w", encoding="utf-8") as fh:
+        import tempfile
+
+        # created exclusively with an unpredictable name: a link planted beside the cache
+        # cannot redirect the write (docs/security.md)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".holidays.",
+                                   suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)
     except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def _compute(country: str, subdiv: str | None, language: str | None, first: int, last: int):

@@ -21,6 +21,17 @@ DATED_CONSTRAINTS = ("MSO", "MFO", "SNET", "SNLT", "FNET", "FNLT")
 #: lag units: whole working days, or elapsed (calendar) days as MS Project's "edays"
 LAG_UNITS = ("d", "ed")
 
+#: the years a date may fall in: far beyond any plan, and far from the ends of ``datetime``
+MIN_YEAR, MAX_YEAR = 1900, 2999
+#: the most working or calendar days a duration, lag or delay may have (about 270 years), so
+#: that no date arithmetic can leave the years ``datetime`` knows, whatever the plan's dates
+MAX_DAYS = 100_000
+#: the most units a resource may have or a task may ask for (1 = one full-time person)
+MAX_UNITS = 10_000
+#: the deepest outline a plan may have; it keeps every recursive walk of the outline (the
+#: YAML writer's, for one) far from Python's recursion limit
+MAX_OUTLINE = 100
+
 
 @dataclass(slots=True)
 class Link:

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from .errors import PlanError
-from .model import DATED_CONSTRAINTS, Constraint, Link, Plan, SeasonRule
+from .model import DATED_CONSTRAINTS, MAX_DAYS, Constraint, Link, Plan, SeasonRule
 from .schedule import TYPE_NAME, Schedule, pos
 from .schedule.checks import broken_links, broken_links_into
 
@@ -135,6 +135,9 @@ def _resize(task, ch: Change) -> None:
     if days < 0:
         raise ch.fail(f"task {task.id}: duration {task.duration} {ch.amount} = {days} working "
                       f"days; a duration cannot be negative (=0 makes a milestone)")
+    if days > MAX_DAYS:
+        raise ch.fail(f"duration {ch.amount} makes task {task.id} {days} working days long (at "
+                      f"most {MAX_DAYS})")
     task.duration = days
 
 

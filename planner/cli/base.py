@@ -19,15 +19,20 @@ from ..errors import CheckFailed, PlanError
 
 
 def handle_errors(fn):
-    """Turn PlanError into ``FILE:LINE: message`` and exit 2; CheckFailed into exit 1."""
+    """Turn PlanError into ``FILE:LINE: message`` and exit 2; CheckFailed into exit 1.  The
+    command runs in an input session (:func:`planner.io.output.input_session`), so that an
+    output naming one of its inputs (``schedule p.yaml -o p.yaml``) is refused."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from ..io.output import input_session
+
         # A command is a short run over acyclic data: the cyclic collector would only rescan
         # a large plan's objects again and again (seconds at 100k tasks).
         gc.disable()
         try:
-            return fn(*args, **kwargs)
+            with input_session():        # no output may replace a file the command read
+                return fn(*args, **kwargs)
         except PlanError as exc:
             click.echo(f"error: {exc.format()}" if not exc.file else exc.format(), err=True)
             sys.exit(2)
@@ -172,10 +177,20 @@ def emit(text: str | bytes, output: str | None) -> None:
 
 
 def json_text(data) -> str:
-    """``data`` as the commands write JSON: UTF-8 text, one-space indent, a final newline."""
+    """``data`` as the commands write JSON: UTF-8 text, one-space indent, a final newline;
+    never ``NaN`` or ``Infinity``, which JSON does not have."""
     import json
 
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def finite(_ctx, param, value):
+    """A click callback: ``nan`` and ``inf`` pass click's ranges; refuse them."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number", param=param)
+    return value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..errors import CheckFailed, PlanError
-from .base import csv_dialect_option, emit, format_option, handle_errors, json_text, \
+from .base import csv_dialect_option, emit, finite, format_option, handle_errors, json_text, \
     lang_option, load_with_overlays, main, plan_argument, resolve_lang, scenario_options, \
     schedule_plan
 
@@ -82,7 +82,8 @@ def load_cmd(plan, fmt, lang, dialect, png_dir, unlevelled, scenarios, sets):
 @click.option("--within-float", is_flag=True,
               help="Delay tasks only inside their total float, so the finish never moves "
                    "(MS Project's 'level only within available slack').")
-@click.option("--time-limit", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+@click.option("--time-limit", type=click.FloatRange(min=0.1, max=7 * 86400), default=30.0,
+              show_default=True, callback=finite,
               help="Seconds the solver may use in all (the best plan found is kept).")
 @click.option("--workers", type=click.IntRange(min=1, max=64), default=2, show_default=True,
               help="CP-SAT search workers (threads).")
@@ -117,6 +118,10 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
 
     p, overlays = load_with_overlays(plan, scenarios, sets)
     lang = resolve_lang(lang, p)
+    if output:
+        from ..io.output import refuse_input
+
+        refuse_input(output)             # before the solve, not after it
     label = plan + "".join(f" + {o.name}" for o in overlays)
     progress = None
     if not quiet:

@@ -18,10 +18,11 @@ import os
 import re
 
 from ..errors import PlanError
-from ..model import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES, Constraint, Link
+from ..model import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES, MAX_DAYS, Constraint, Link
 from ..scenario import Amount, Change, Scenario
 from .calendars import parse_exception, parse_season
-from .documents import as_date, as_list, as_mapping, as_str, check_keys, load_document
+from .documents import (as_date, as_int, as_list, as_mapping, as_str, as_text, check_keys,
+                        load_document, short)
 from .units import quantity, split_quantity, working_days
 from .yaml_plan import parse_constraint, parse_link, parse_predecessors
 
@@ -31,24 +32,32 @@ LINK_FIELDS = {"lag", "type"}
 CAL_FIELDS = {"seasons_on", "seasons_off", "seasons", "exceptions"}
 PROJECT_FIELDS = {"start", "name"}
 
-_FACTOR = re.compile(r"^\s*[x×*]\s*(?P<f>\d+(?:[.,]\d+)?)\s*$")
+_FACTOR = re.compile(r"^\s*[x×*]\s*(?P<f>[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*$")
+#: the largest factor ``xF`` may multiply durations by
+MAX_FACTOR = 1000
 _ARROW = re.compile(r"^\s*(?P<a>[^\s>]+?)\s*-+>\s*(?P<b>[^\s>]+)\s*$")
 
 
 def parse_amount(value, fail) -> Amount:
     """A duration edit: ``60``, ``3w``, ``+2mo``, ``-5``, ``x1.5``."""
     if isinstance(value, bool):
-        raise fail(f"duration must be N, +N, -N or xF, not {value!r}")
+        raise fail(f"duration must be N, +N, -N or xF, not {short(value)}")
     if isinstance(value, int):
+        if abs(value) > MAX_DAYS:
+            raise fail(f"duration {getattr(value, 'text', '') or value}: at most {MAX_DAYS} "
+                       f"working days")
         if value < 0 or getattr(value, "text", "").lstrip().startswith("+"):
             return Amount("+", int(value))      # +N / -N add or remove working days
         return Amount("=", int(value))
     text = str(value).strip()
     m = _FACTOR.match(text)
     if m:
-        return Amount("x", float(m.group("f").replace(",", ".")))
+        f = float(m.group("f").replace(",", "."))
+        if f > MAX_FACTOR:
+            raise fail(f"duration {short(value)}: a factor of at most {MAX_FACTOR}")
+        return Amount("x", f)
     if split_quantity(text) is None:
-        raise fail(f"duration {value!r} is not N (days), +N, -N or xF, with N in d, w (5 d) "
+        raise fail(f"duration {short(value)} is not N (days), +N, -N or xF, with N in d, w (5 d) "
                    f"or mo (20 d) (e.g. 60, +25, +2mo, 3w, x2, x1.5)")
     try:
         days = working_days(text, "duration")
@@ -65,6 +74,8 @@ def parse_lag(value, fail) -> tuple:
     if isinstance(value, bool):
         raise fail(f"lag must be days, not {value!r}")
     if isinstance(value, int):
+        if abs(value) > MAX_DAYS:
+            raise fail(f"lag must be from -{MAX_DAYS} to {MAX_DAYS}, not {value:g}")
         return int(value), None
     try:
         days, unit = quantity(value, "lag")
@@ -81,7 +92,7 @@ def _link_pair(value, fail) -> tuple:
         return str(value["from"]).strip(), str(value["to"]).strip()
     m = _ARROW.match(str(value))
     if not m:
-        raise fail(f"{value!r} is not a link; write 'PRED -> SUCC', e.g. '48 -> 49'")
+        raise fail(f"{short(value)} is not a link; write 'PRED -> SUCC', e.g. '48 -> 49'")
     return m.group("a"), m.group("b")
 
 
@@ -120,7 +131,8 @@ def scenario_from_data(data, path: str | None) -> Scenario:
                         "changes" in data else ())
     for k, item in enumerate(items):
         changes.extend(_item(item, ("changes", k), path))
-    return Scenario(name=name, changes=changes, description=str(data.get("description") or ""),
+    return Scenario(name=name, changes=changes,
+                    description=as_text(data.get("description"), ("description",), "description"),
                     source=path)
 
 
@@ -178,7 +190,7 @@ def _item(item, ipath, file) -> list:
         if "type" in item:
             typ = str(item["type"]).upper()
             if typ not in LINK_TYPES:
-                raise PlanError(f"link type must be FS, SS, FF or SF, not {item['type']!r}",
+                raise PlanError(f"link type must be FS, SS, FF or SF, not {short(item['type'])}",
                                 path=at("type"))
             out.append(mk("link_type", "link", link=pair, value=typ))
     elif target == "add_link":
@@ -249,7 +261,8 @@ def _add_link(value, path, file) -> Change:
     else:
         m = _ARROW.match(str(value))
         if not m:
-            raise PlanError(f"{value!r}: write add_link as 'PRED -> SUCC' (e.g. '18FS+2 -> 41') "
+            raise PlanError(f"{short(value)}: write add_link as 'PRED -> SUCC' (e.g. "
+                            f"'18FS+2 -> 41') "
                             f"or {{from: 18, to: 41, type: FS, lag: 2}}", path=path)
         link = parse_link(m.group("a"), path)
         succ = m.group("b")
@@ -270,7 +283,7 @@ def parse_set(expr: str) -> Change:
         raise fail("write KEY=VALUE, e.g. 16.duration=60 or project.start=2023-08-14")
     key, value = (x.strip() for x in expr.split("=", 1))
     if "." not in key:
-        raise fail(f"{key!r} names no field; write TASK.duration, project.start, "
+        raise fail(f"{short(key)} names no field; write TASK.duration, project.start, "
                    f"PRED:SUCC.lag or calendar.SEASON")
     obj, field_ = key.rsplit(".", 1)
 
@@ -282,7 +295,7 @@ def parse_set(expr: str) -> Change:
             return ch("start", value=as_date_cli(value, fail))
         if field_ == "name":
             return ch("name", value=value)
-        raise fail(f"project has no field {field_!r} to set (start, name)")
+        raise fail(f"project has no field {short(field_)} to set (start, name)")
     if obj == "calendar":
         if field_ == "seasons":
             return ch("seasons", value=[x.strip() for x in value.split(",") if x.strip()])
@@ -310,7 +323,7 @@ def parse_set(expr: str) -> Change:
             return ch("link_type", link=pair, value=value.upper())
         if field_ == "remove" or (field_ == "link" and value == "remove"):
             return ch("remove_link", link=pair)
-        raise fail(f"a link has lag and type to set, not {field_!r}")
+        raise fail(f"a link has lag and type to set, not {short(field_)}")
     tid = obj
     if field_ == "duration":
         return ch("duration", tasks=(tid,), amount=parse_amount(value, fail))
@@ -336,7 +349,7 @@ def parse_set(expr: str) -> Change:
         except PlanError as exc:
             raise fail(exc.message) from None
         return ch("predecessors", tasks=(tid,), value=links)
-    raise fail(f"a task has no field {field_!r} to set (duration, start_no_earlier_than, "
+    raise fail(f"a task has no field {short(field_)} to set (duration, start_no_earlier_than, "
                f"constraint, deadline, predecessors)")
 
 
@@ -344,7 +357,7 @@ def as_date_cli(value: str, fail):
     try:
         return as_date(value, ())
     except PlanError:
-        raise fail(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise fail(f"{short(value)} is not a date (YYYY-MM-DD)") from None
 
 
 def sets_scenario(exprs) -> Scenario | None:

@@ -12,9 +12,11 @@ only when they come to whole days: part-day scheduling is not supported yet.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from ..errors import PlanError
+from ..model import MAX_DAYS
 
 DAYS_PER_WEEK = 5
 DAYS_PER_MONTH = 20          # MS Project's default "days per month"
@@ -45,7 +47,8 @@ for _names, _kind, _per in (
 
 UNIT_HELP = "d, w = 5 d, mo = 20 d; ed, ew = elapsed days, weeks"
 
-_QUANTITY = re.compile(r"^\s*(?P<num>[+-]?\s*\d+(?:[.,]\d+)?)\s*(?P<unit>[^\W\d_]*)\s*$")
+_QUANTITY = re.compile(r"^\s*(?P<num>[+-]?\s*[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*"
+                       r"(?P<unit>[^\W\d_]{0,20})\s*$")
 
 
 def split_quantity(text: str):
@@ -58,8 +61,11 @@ def split_quantity(text: str):
 
 def to_days(number: float, unit: str, what: str, text=None) -> tuple[int, str]:
     """``number`` ``unit`` as ``(whole days, "d" | "ed")``; PlanError (no path) if it is not
-    whole days or the unit is unknown.  ``what`` ("duration", "lag") is for the message."""
-    shown = text if text is not None else f"{number:g}{unit}"
+    whole days, more than ``MAX_DAYS`` or the unit is unknown.  ``what`` ("duration", "lag")
+    is for the message."""
+    from .documents import short
+
+    shown = short(text if text is not None else f"{number:g}{unit}")
     key = unit.lower()
     if key in UNITS:
         kind, per = UNITS[key]
@@ -68,31 +74,37 @@ def to_days(number: float, unit: str, what: str, text=None) -> tuple[int, str]:
         kind, per = PART_DAY[key]
         days = number / per
         if not days.is_integer():
-            raise PlanError(f"{what} {shown!r}: hours and minutes are not supported yet, only "
+            raise PlanError(f"{what} {shown}: hours and minutes are not supported yet, only "
                             f"whole days ({per} {unit} = 1{kind})")
     elif key == "m":
-        raise PlanError(f"{what} {shown!r}: m is ambiguous; write mo for months")
+        raise PlanError(f"{what} {shown}: m is ambiguous; write mo for months")
     else:
-        raise PlanError(f"{what} {shown!r}: unknown unit {unit!r} (use {UNIT_HELP})")
+        raise PlanError(f"{what} {shown}: unknown unit {short(unit)} (use {UNIT_HELP})")
+    if not math.isfinite(days) or abs(days) > MAX_DAYS:
+        raise PlanError(f"{what} {shown} must be at most {MAX_DAYS} days")
     if not float(days).is_integer():
-        raise PlanError(f"{what} {shown!r} is {days:g} days: {what}s are whole days")
+        raise PlanError(f"{what} {shown} is {days:g} days: {what}s are whole days")
     return int(days), kind
 
 
 def quantity(text, what: str) -> tuple[int, str]:
     """A quantity such as ``"2w"`` or ``"-3ed"`` as ``(whole days, "d" | "ed")``."""
+    from .documents import short
+
     parts = split_quantity(text)
     if parts is None:
         days = "working days" if what == "duration" else "days"
-        raise PlanError(f"{what} {str(text).strip()!r} is not a number of {days} (units: "
+        raise PlanError(f"{what} {short(str(text).strip())} is not a number of {days} (units: "
                         f"{UNIT_HELP})")
     return to_days(parts[0], parts[1], what, str(text).strip())
 
 
 def working_days(text, what: str = "duration") -> int:
     """A quantity that must be in working days (a task's duration): ``ed``/``ew`` refused."""
+    from .documents import short
+
     days, kind = quantity(text, what)
     if kind != "d":
-        raise PlanError(f"{what} {str(text).strip()!r}: elapsed {what}s are not supported for "
-                        f"tasks yet; use d, w or mo (elapsed units work for lags)")
+        raise PlanError(f"{what} {short(str(text).strip())}: elapsed {what}s are not supported "
+                        f"for tasks yet; use d, w or mo (elapsed units work for lags)")
     return days

@@ -7,17 +7,42 @@ here; the same input gives byte-identical files.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 
-from ..io.documents import write_atomic
+from ..errors import PlanError
+from ..io.output import write_files
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 FIGURE = "load.png"
 
 
-def chart_file_name(resource_id: str) -> str:
-    """``load_<id>.png`` with anything unsafe in a file name replaced by ``_``."""
-    return "load_" + re.sub(r"[^A-Za-z0-9._-]+", "_", resource_id) + ".png"
+def chart_file_names(resource_ids) -> dict:
+    """``{id: "load_<id>.png"}``, one distinct name per id, on any file system.
+
+    An id that is not already a safe file name (``a b``, ``Ås/2``) is slugged (unsafe runs
+    become ``_``) and gets the first 8 hex digits of its SHA-1, so ``a b`` and ``a_b`` never
+    write the same file; so do ids that differ only in case (``A`` and ``a``)."""
+    ids = list(resource_ids)
+    slugs = {rid: _UNSAFE.sub("_", rid) for rid in ids}
+    plain: dict = {}
+    for rid in ids:
+        if slugs[rid] == rid:
+            plain.setdefault(rid.casefold(), []).append(rid)
+    out = {}
+    for rid in ids:
+        slug = slugs[rid]
+        if slug != rid or len(plain[rid.casefold()]) > 1:
+            slug = f"{slug}-{hashlib.sha1(rid.encode('utf-8')).hexdigest()[:8]}"
+        out[rid] = f"load_{slug}.png"
+    names = [n.casefold() for n in out.values()]
+    if len(set(names)) != len(names):         # only an id chosen to look like a hashed name
+        dup = next(rid for rid in ids if names.count(out[rid].casefold()) > 1)
+        raise PlanError(f"resource id {dup!r} gives the same chart file name as another "
+                        f"resource; rename one")
+    return out
 
 
 WORDS = {
@@ -166,15 +191,36 @@ def load_figure(loads: list, sched, title: str, lang: str = "en",
 def write_load_charts(loads: list, folder: str, sched, title: str, lang: str = "en",
                       before: list | None = None) -> list:
     """Write ``folder/load.png`` (every resource, one row each, one time axis) and
-    ``folder/load_<resource>.png`` (one row, on the same axis).  Returns the paths written."""
-    os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, FIGURE)
-    write_atomic(path, load_figure(loads, sched, title, lang, before))
-    written = [path]
+    ``folder/load_<resource>.png`` (one row, on the same axis; collision-free names).  Returns
+    the paths written.  The charts are written all-or-nothing
+    (:func:`planner.io.output.write_files`), the folder made if need be."""
+    names = chart_file_names([ld.id for ld in loads])
+    charts = [(os.path.join(folder, FIGURE), load_figure(loads, sched, title, lang, before))]
     span = x_span(loads, before)
     for ld in loads:
         prior = [b for b in before if b.id == ld.id] if before is not None else None
-        path = os.path.join(folder, chart_file_name(ld.id))
-        write_atomic(path, load_figure([ld], sched, title, lang, prior, span))
-        written.append(path)
-    return written
+        charts.append((os.path.join(folder, names[ld.id]),
+                       load_figure([ld], sched, title, lang, prior, span)))
+    made = _make_folder(folder)
+    try:
+        return write_files(charts)
+    except BaseException:
+        if made:
+            try:
+                os.rmdir(folder)             # nothing written: leave no empty folder either
+            except OSError:
+                pass
+        raise
+
+
+def _make_folder(folder: str) -> bool:
+    """Make ``folder`` if it is not there; whether it was made."""
+    if os.path.isdir(folder):
+        return False
+    try:
+        os.makedirs(folder)
+        return True
+    except FileExistsError:
+        raise PlanError("is a file, not a folder", file=folder, line=0) from None
+    except OSError as exc:
+        raise PlanError(f"cannot make the folder: {exc.strerror}", file=folder, line=0) from None

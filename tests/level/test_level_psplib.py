@@ -79,4 +79,4 @@ def test_psplib_reader_errors(tmp_path):
     assert "bad.sm:20: job 2 has 2 modes" in exc.value.format()
     with pytest.raises(Exception) as exc:
         mod.read_optima(str(tmp_path / "j30opt.sm"))
-    assert exc.value.format() == f"{tmp_path / 'j30opt.sm'}: cannot read: No such file or directory"
+    assert exc.value.format() == f"{tmp_path / 'j30opt.sm'}: no such file"

@@ -99,7 +99,9 @@ def read_document(src: Source) -> Imported:
     by_uid = {r.uid: r for r in records if r.task is not None}
     read_links(src, clock, records, by_uid)
     resources = read_resources(src, cal_els)
-    read_assignments(src, by_uid, resources)
+    read_assignments(src, by_uid, resources, {src.int(el, "UID") for el in src.children(
+        tasks_el, "Task")}, {src.int(el, "UID") for el in src.children(
+            src.child(src.root, "Resources"), "Resource")})
     plan = Plan(name=name, start=plan_start, calendar=calendar, tasks=tasks,
                 resources=list(resources.values()), source=None,
                 notes=summary.notes if summary else "",
