@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..calendar import WorkCalendar
 from .keys import ALAP, FF, FNET, FNLT, FS, MFO, MSO, SNET, SNLT, SS, add_work
 from .network import Network
+from .progress import DONE, forward_progressed, late_finish_ss, late_start_started
 
 
 def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
@@ -40,7 +41,18 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
     delay = net.delay
     add_elapsed = cal.add_elapsed
     alap = [c is not None and c[0] == ALAP for c in constraint] if alap_pass else None
+    prog = net.progress
+    state = prog.state if prog is not None else None
+    floor = prog.floor if prog is not None else None
+    astart, afinish = (prog.astart, prog.afinish) if prog is not None else (None, None)
     for i in net.order:
+        if state is not None and state[i]:
+            if state[i] == DONE:
+                es[i], ef[i] = astart[i], afinish[i]
+            else:
+                forward_progressed(prog, i, preds_of[i], constraint, es, ef, pstart,
+                                   add_elapsed, link_start, delay[i])
+            continue
         d = dur[i]
         c = constraint[i]
         efk = None
@@ -68,6 +80,9 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
                     k = x
         if d and k & 1:
             k += 1                      # a task moves to the next working start
+        if floor is not None and k < floor:
+            k = floor                   # work not started waits for the day after the status
+            efk = None
         if delay[i]:
             k = 2 * ((k + 1) // 2 + delay[i])
         if c is not None:
@@ -144,12 +159,21 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
     constraint = net.constraint
     deadline = net.deadline_key
     add_elapsed = cal.add_elapsed
+    prog = net.progress
+    state = prog.state if prog is not None else None
     for i in reversed(net.order):
         d = dur[i]
+        if state is not None and state[i] == DONE:
+            ls[i], lf[i] = prog.astart[i], prog.afinish[i]
+            continue
         k = pfinish                                 # no successor: the project finish
         for s, typ, lag, el in succs_of[i]:
+            if state is not None and state[s] == DONE:
+                continue                            # a done successor does not hold it
             if typ == FS and not lag:
                 x = ls[s]                           # the common case
+            elif typ == SS and state is not None and (state[i] or state[s]):
+                x = late_finish_ss(prog, i, s, d, pfinish)
             else:
                 x = link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
             if x < k:
@@ -174,7 +198,10 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
         if not k & 1:
             k -= 1                      # 08:00 after a break is the same as 16:00 before it
         lf[i] = k
-        ls[i] = 2 * ((k + 1) // 2 - d) if d else k
+        if state is not None and state[i]:
+            ls[i] = late_start_started(prog, i, k)  # (the actual start once the pass is done)
+        else:
+            ls[i] = 2 * ((k + 1) // 2 - d) if d else k
 
 
 def link_finish(typ, lag, el, sls, slf, d, add_elapsed) -> int:
