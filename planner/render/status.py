@@ -138,3 +138,35 @@ def status_to_dict(rep: StatusReport) -> dict:
                  "in_progress": rep.in_progress, "late": rep.late, "starting": rep.starting,
                  "critical_entered": rep.critical_entered, "critical_left": rep.critical_left,
                  "out_of_sequence": rep.out_of_sequence})
+
+
+FOOTER = {
+    "en": {"status": "Status date", "done": "done", "started": "in progress", "late": "late",
+           "baseline": "Baseline", "finish": "finish", "wd": "working days"},
+    "nb": {"status": "Statusdato", "done": "fullført", "started": "pågår", "late": "forsinket",
+           "baseline": "Grunnplan", "finish": "slutt", "wd": "arbeidsdager"},
+}
+
+
+def tracking_footer(sched, baseline=None, lang: str = "en") -> str:
+    """Lines under the schedule table of a tracked schedule: the status date and how many
+    leaf tasks are done, in progress and late; with a baseline, its finish and the variance."""
+    from ..tracking import plan_reference, project_variance, task_states
+
+    w = FOOTER[lang]
+    out = []
+    if sched.plan.tracked:
+        ref = baseline if baseline is not None else plan_reference(sched)
+        states = task_states(sched, ref)
+        leaves = [i for i, t in enumerate(sched.plan.tasks) if not t.summary]
+        started = sum(1 for i in leaves if sched.progress.state[i] == 1)
+        done = sum(1 for i in leaves if states[i] == "done")
+        late = sum(1 for i in leaves if states[i] == "late")
+        out.append(f"{w['status']}: {msp_date(sched.plan.status_date, lang)} "
+                   f"({sched.plan.reschedule}, {sched.plan.out_of_sequence}): {done} "
+                   f"{w['done']}, {started} {w['started']}, {late} {w['late']}")
+    if baseline is not None:
+        days, _cal = project_variance(sched, baseline)
+        out.append(f"{w['baseline']} {baseline.name!r}: {w['finish']} "
+                   f"{msp_date(baseline.finish, lang)}, {signed(days)} {w['wd']}")
+    return "\n".join(out) + "\n"

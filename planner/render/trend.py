@@ -64,35 +64,45 @@ def write_trend_chart(trend: Trend, path: str, lang: str = "nb") -> None:
     fmt = chart_format(path)
     xs = trend.status_dates
     fig, ax = plt.subplots(figsize=(11.7, 8.3), dpi=100)        # A4 landscape
+    base_x = trend.baseline_date or xs[0]
     known = [f for item in trend.items for f in item.forecasts if f is not None]
     known += [item.baseline for item in trend.items if item.baseline is not None]
-    lo = min(known + xs) - dt.timedelta(days=14)
+    x_lo = min([base_x] + xs)
+    lo = min(known + xs + [x_lo]) - dt.timedelta(days=14)
     hi = max(known + xs) + dt.timedelta(days=14)
     ax.plot([lo, hi], [lo, hi], color="#999999", linewidth=0.8, linestyle="--",
             label=w["diagonal"])
     cmap = plt.get_cmap("tab10")
+    markers = "osD^vP*Xh<>"
     for k, item in enumerate(trend.items):
         pts = [(x, f) for x, f in zip(xs, item.forecasts) if f is not None]
         if not pts:
             continue
-        color = cmap(k % 10)
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", color=color,
-                linewidth=1.6, label=f"{item.id} {_short(item.name)}")
+        color, marker = cmap(k % 10), markers[k % len(markers)]
+        size = 9 - 1.5 * (k % 3)                 # items on the same dates stay visible
         if item.baseline is not None:
-            ax.plot([xs[0]], [item.baseline], marker="_", markersize=14, color=color)
+            ax.plot([base_x, pts[0][0]], [item.baseline, pts[0][1]], color=color,
+                    linewidth=1.0, linestyle=":")
+            ax.plot([base_x], [item.baseline], marker=marker, markersize=size, color=color,
+                    markerfacecolor="white")
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker=marker, markersize=size,
+                color=color, linewidth=1.6, label=f"{item.id} {_short(item.name)}")
         ax.annotate(f"{pts[-1][1]:%d.%m.%y}", pts[-1], textcoords="offset points",
-                    xytext=(6, 0), va="center", fontsize=7, color=color)
+                    xytext=(8, 4 - 9 * (k % 3)), va="center", fontsize=7, color=color)
     fmt_date = mdates.DateFormatter("%d.%m.%y")
     ax.xaxis.set_major_formatter(fmt_date)
     ax.yaxis.set_major_formatter(fmt_date)
-    ax.set_xticks(xs)
-    ax.set_xlim(xs[0] - dt.timedelta(days=10), xs[-1] + dt.timedelta(days=25))
+    ticks = sorted(set(xs + ([base_x] if trend.baseline_date else [])))
+    ax.set_xticks(ticks)
+    ax.set_xticklabels([f"{w['baseline']}\n{d:%d.%m.%y}" if d == base_x and trend.baseline_date
+                        and d not in xs else f"{d:%d.%m.%y}" for d in ticks])
+    ax.set_xlim(x_lo - dt.timedelta(days=10), xs[-1] + dt.timedelta(days=25))
     ax.set_ylim(lo, hi)
     ax.set_xlabel(w["status"])
     ax.set_ylabel(w["forecast"])
     ax.set_title(f"{w['title']}: {_short(trend.plan, 90)}", fontsize=10, loc="left")
     ax.grid(True, color="#eeeeee")
-    ax.legend(fontsize=7, loc="upper left", framealpha=0.9)
+    ax.legend(fontsize=7, loc="lower right", framealpha=0.9)
     fig.autofmt_xdate()
     fig.tight_layout()
     buf = io.BytesIO()

@@ -118,7 +118,17 @@ class Schedule:
         out = []
         prog = self.net.progress
         if prog is not None and prog.state[i]:
-            return out                  # its actual start is not driven by a link
+            if prog.state[i] == 2 or not prog.retained:
+                return out              # its actual start is not driven by a link
+            from .passes import link_start
+
+            cal = self.calendar         # retained logic: links that hold the remaining work
+            for p, typ, lag, el in self.net.leaf_preds[i]:
+                x = link_start(typ, lag, el, self.es[p], self.ef[p], prog.remaining[i],
+                               self.project_start_key, cal.add_elapsed)
+                if pos(x) >= pos(prog.resume[i]):
+                    out.append((p, typ, lag, el))
+            return out
         shift = self.net.delay[i] if before_delay else 0
         for p, typ, lag, el in self.net.leaf_preds[i]:
             if el:

@@ -24,6 +24,8 @@ class Trend:
     plan: str
     status_dates: list
     items: list
+    baseline_date: dt.date | None = None      # when the baseline was set (its status date or
+                                              # the plan start), with a baseline
 
 
 def trend_items(sched: Schedule) -> list[tuple[int, str]]:
@@ -60,7 +62,10 @@ def milestone_trend(points: list[Schedule], baseline=None) -> Trend:
                 continue
             item.forecasts.append(sched.date(sched.finish[k]))
             item.done.append(prog is not None and prog.state[k] == 2)
-    return Trend(first.plan.name, [s.plan.status_date for s in points], items)
+    when = None
+    if baseline is not None:
+        when = baseline.status_date or baseline.start
+    return Trend(first.plan.name, [s.plan.status_date for s in points], items, when)
 
 
 def slip_days(item: TrendItem) -> int | None:
