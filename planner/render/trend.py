@@ -11,11 +11,11 @@ from .status import text_table
 
 WORDS = {
     "nb": {"title": "Milepælstrendanalyse", "status": "Statusdato", "forecast": "Prognose",
-           "id": "ID", "item": "Milepæl / fase", "slip": "Endring, kalenderdager",
+           "id": "ID", "item": "Milepæl / fase", "slip": "Endring siden {first}, kalenderdager",
            "baseline": "Grunnplan", "done": "ferdig", "diagonal": "prognose = statusdato",
            "phase": "fase", "milestone": "milepæl"},
     "en": {"title": "Milestone trend analysis", "status": "Status date", "forecast": "Forecast",
-           "id": "ID", "item": "Milestone / phase", "slip": "Change, calendar days",
+           "id": "ID", "item": "Milestone / phase", "slip": "Change since {first}, calendar days",
            "baseline": "Baseline", "done": "done", "diagonal": "forecast = status date",
            "phase": "phase", "milestone": "milestone"},
 }
@@ -25,7 +25,8 @@ def render_trend(trend: Trend, lang: str = "nb", markdown: bool = False) -> str:
     """One row per milestone and phase end, one column per status date."""
     w = WORDS[lang]
     head = [w["id"], w["item"]] + ([w["baseline"]] if _has_baseline(trend) else []) + \
-        [f"{d:%d.%m.%y}" for d in trend.status_dates] + [w["slip"]]
+        [f"{d:%d.%m.%y}" for d in trend.status_dates] + \
+        [w["slip"].format(first=f"{trend.status_dates[0]:%d.%m.%y}")]
     rows = []
     for item in trend.items:
         cells = [item.id, f"{item.name} ({w[item.kind]})"]
