@@ -11,7 +11,7 @@ from .checks import check_summary_durations
 from .keys import ALAP
 from .network import compile_plan
 from .passes import backward_pass, forward_pass
-from .progress import compile_progress, finish_progress, settle_late_starts
+from .progress import compile_progress, finish_progress, progress_floats, settle_late_starts
 from .result import Schedule
 from .rollup import expand_summary_links, free_float, rollup, total_float
 
@@ -78,10 +78,12 @@ def _schedule(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     rollup(net, plan, es, ef, ls, lf, start, finish, dur, alap)
 
     total = total_float(es, ef, ls, lf, alap)
+    if prog is not None:
+        progress_floats(prog, net, ef, lf, total)
     free = free_float(net, start, finish, total)
     critical = [tf <= 0 for tf in total]
     if prog is not None:
-        finish_progress(prog, net, es, ef, ls, lf, total, free, critical, cal.add_elapsed)
+        finish_progress(prog, net, es, ef, free, critical, cal.add_elapsed)
     sched = Schedule(plan, cal, net, es, ef, ls, lf, start, finish, dur, total, free, critical,
                      pstart, pfinish)
     check_summary_durations(plan, sched)

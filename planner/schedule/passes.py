@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..calendar import WorkCalendar
 from .keys import ALAP, FF, FNET, FNLT, FS, MFO, MSO, SNET, SNLT, SS, add_work
 from .network import Network
-from .progress import DONE, forward_progressed, late_finish_ss, late_start_started
+from .progress import DONE, forward_progressed, late_finish_ss, late_start_started, skips_done
 
 
 def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
@@ -164,11 +164,15 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
     for i in reversed(net.order):
         d = dur[i]
         if state is not None and state[i] == DONE:
-            ls[i], lf[i] = prog.astart[i], prog.afinish[i]
+            # the late start its predecessors see is its actual finish (MPXJ: the finish less
+            # no remaining work); it becomes the actual start once the pass is done
+            ls[i] = lf[i] = prog.afinish[i]
             continue
         k = pfinish                                 # no successor: the project finish
+        seen = {} if state is not None else None
         for s, typ, lag, el in succs_of[i]:
-            if state is not None and state[s] == DONE:
+            if state is not None and state[s] == DONE and \
+                    skips_done(prog, net, i, (s, typ, lag, el), seen):
                 continue                            # a done successor does not hold it
             if typ == FS and not lag:
                 x = ls[s]                           # the common case

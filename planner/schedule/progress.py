@@ -5,8 +5,9 @@ for the passes (docs/tracking.md).
 started, started, done), the keys of its actual start and finish, the working days done and
 remaining; it sets the task's forecast duration in the network.  The passes call
 :func:`forward_progressed` for a task with progress and :func:`late_finish_ss` for the
-start-to-start links MPXJ treats specially; :func:`finish_progress` completes the picture
-(late start of started tasks, floats, states of summaries, out-of-sequence links).
+start-to-start links MPXJ treats specially; :func:`settle_late_starts`,
+:func:`progress_floats` and :func:`finish_progress` complete the picture (late starts of
+started tasks, states of summaries, floats and critical flags, out-of-sequence links).
 
 The rules are MPXJ's ``MicrosoftScheduler`` for a progressed project, plus MS Project's
 *Update Project: reschedule uncompleted work to start after* the status date
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import compress
 from functools import partial
-from operator import and_, is_not, not_
+from operator import is_not
 
 from ..calendar import WorkCalendar
 from ..errors import PlanError
@@ -70,6 +71,7 @@ class Progress:
     stop: list
     resume: list
     has_succs: list                  # the task has successors of its own (MPXJ's SS rule)
+    n_direct: list                   # how many of leaf_succs[i] are the task's own links
     out_of_sequence: list = field(default_factory=list)   # [(pred, succ, type)]
 
     def split(self, i: int) -> bool:
@@ -91,7 +93,7 @@ def compile_progress(plan: Plan, cal: WorkCalendar, net) -> Progress | None:
     prog = Progress(status_key, status_key + 1 if plan.reschedule == "after_status_date" else
                     None, plan.out_of_sequence == "retained_logic", [NOT_STARTED] * n,
                     [None] * n, [None] * n, [0] * n, list(net.dur), [0] * n, [None] * n,
-                    [None] * n, [False] * n)
+                    [None] * n, [False] * n, [len(x) for x in net.leaf_succs])
     has_succs = prog.has_succs
     for preds in net.links:
         for x in preds:
@@ -253,6 +255,16 @@ def late_finish_ss(prog: Progress, i: int, s: int, d: int, pfinish: int) -> int:
     return add_work(x, d)
 
 
+def skips_done(prog: Progress, net, i: int, entry: tuple, seen: dict) -> bool:
+    """Whether the backward pass leaves out ``entry``, a link from ``i`` into a done successor:
+    MPXJ leaves out a task's own links into done successors, not those that summary logic
+    expanded, which follow a task's own in ``net.leaf_succs`` (``seen`` counts the entries met
+    so far, for a pair linked both ways)."""
+    k = seen.get(entry, 0)
+    seen[entry] = k + 1
+    return k < net.leaf_succs[i][:prog.n_direct[i]].count(entry)
+
+
 def late_start_started(prog: Progress, i: int, k: int) -> int:
     """The late start predecessors see of started task ``i`` with late finish ``k``: the
     late finish less the remaining work (MPXJ's calculated late start)."""
@@ -261,45 +273,45 @@ def late_start_started(prog: Progress, i: int, k: int) -> int:
 
 # -- after the passes --------------------------------------------------------------------------
 def settle_late_starts(prog: Progress, net, ls) -> None:
-    """After the backward pass: a started task's late start is its actual start (MPXJ); the
-    pass kept its late finish less the remaining work there for its predecessors."""
-    state = prog.state
-    for i in net.order:
-        if state[i] == STARTED:
-            ls[i] = prog.astart[i]
+    """After the backward pass: the late start of a task with progress is its actual start
+    (MPXJ); the pass kept there what its predecessors see, its late finish less the remaining
+    work (a done task: its actual finish)."""
+    state, astart = prog.state, prog.astart
+    for i in compress(range(len(state)), state):
+        if not net.summary[i]:
+            ls[i] = astart[i]
 
 
-def finish_progress(prog: Progress, net, es, ef, ls, lf, total, free, critical,
-                    add_elapsed) -> None:
-    """Floats and flags of progressed tasks (MPXJ): a done task has 0 total and free float and
-    is never critical; a started task's total float is its finish float, and so is that of a
-    summary with progress, which is critical when one of its subtasks is (MPXJ's roll-up).
-    Summaries get a state; a summary whose subtasks are all done is not critical.
-    Out-of-sequence links are listed."""
+def progress_floats(prog: Progress, net, ef, lf, total) -> None:
+    """Before free float: the states of summaries (see :func:`_summary_states`), and the total
+    float of every task with progress, summaries too: its finish float (MPXJ), which is 0 for
+    a done task (late finish = actual finish)."""
     state = prog.state
-    summary = net.summary
+    if True in net.summary:
+        _summary_states(prog, net)
+    for i in compress(range(len(state)), state):
+        total[i] = pos(lf[i]) - pos(ef[i])
+
+
+def finish_progress(prog: Progress, net, es, ef, free, critical, add_elapsed) -> None:
+    """After free float: a done task (summaries too) has no free float and is never critical
+    (MPXJ); the out-of-sequence links are listed."""
+    state = prog.state
     progressed = list(compress(range(len(state)), state))
     for i in progressed:
         if state[i] == DONE:
-            total[i] = free[i] = 0
+            free[i] = 0
             critical[i] = False
-        else:
-            total[i] = pos(lf[i]) - pos(ef[i])
-            critical[i] = total[i] <= 0
-    if True in summary:
-        _summary_states(prog, net, critical)
-        for i in compress(range(len(state)), map(and_, state, summary)):
-            total[i] = pos(lf[i]) - pos(ef[i])
-            free[i] = max(total[i], 0)
-    prog.out_of_sequence = out_of_sequence(prog, net, es, ef, add_elapsed, progressed)
+    prog.out_of_sequence = out_of_sequence(prog, net, es, ef, add_elapsed,
+                                           [i for i in progressed if not net.summary[i]])
 
 
-def _summary_states(prog: Progress, net, critical) -> None:
-    """A summary is done when all its subtasks are (and then not critical), started when any
-    has progress (and then critical when a subtask is); its percent complete is its
-    subtasks' done days over their durations, its actual start (finish, when done) the
-    earliest start (latest finish) of theirs.  Each summary's subtasks are the positions up to
-    its last descendant (plan order is outline order), summed by builtins for speed."""
+def _summary_states(prog: Progress, net) -> None:
+    """A summary is done when all its subtasks are, started when any has progress; its
+    percent complete is its subtasks' done days over their durations, its actual start
+    (finish, when done) the earliest start (latest finish) of theirs.  Each summary's subtasks
+    are the positions up to its last descendant (plan order is outline order), summed by
+    builtins for speed."""
     state, actual, astart, afinish = prog.state, prog.actual, prog.astart, prog.afinish
     summary, parent, dur = net.summary, net.parent, net.dur
     n = len(state)
@@ -308,25 +320,22 @@ def _summary_states(prog: Progress, net, critical) -> None:
     for i in reversed(list(compress(range(n), summary))):
         c = last_child.get(i, i)
         end[i] = end[c] if summary[c] else c + 1
-    leaf_critical = list(map(and_, critical, map(not_, summary)))
     known = partial(is_not, None)
     found = {}
-    for i, e in end.items():                        # (summaries' own fields are still 0/None)
-        kids = state[i + 1:e]
+    for i, e in end.items():                        # inner summaries (later positions) first
+        kids = state[i + 1:e]                       # (an inner summary's state is already set)
         not_started = kids.count(NOT_STARTED)
         done = not_started == 0 and STARTED not in kids
-        found[i] = (done, not_started < len(kids), sum(actual[i + 1:e]), sum(dur[i + 1:e]),
+        state[i] = DONE if done else (STARTED if not_started < len(kids) else NOT_STARTED)
+        # summaries' own days are still 0 here, so the sums count the leaves only
+        found[i] = (done, sum(actual[i + 1:e]), sum(dur[i + 1:e]),
                     min(filter(known, astart[i + 1:e]), default=None),
-                    max(filter(known, afinish[i + 1:e]), default=None),
-                    True in leaf_critical[i + 1:e])
-    for i, (done, started, work, days, a, f, crit) in found.items():
-        state[i] = DONE if done else (STARTED if started else NOT_STARTED)
+                    max(filter(known, afinish[i + 1:e]), default=None))
+    for i, (done, work, days, a, f) in found.items():
         prog.percent[i] = round_half_up(Fraction(100 * work, days)) if days else \
             (100 if done else 0)
         actual[i], prog.remaining[i] = work, days - work
         astart[i], afinish[i] = a, f if done else None
-        if started:
-            critical[i] = crit and not done
 
 
 def out_of_sequence(prog: Progress, net, es, ef, add_elapsed, progressed=None) -> list:
@@ -362,5 +371,5 @@ def out_of_sequence(prog: Progress, net, es, ef, add_elapsed, progressed=None) -
 
 
 __all__ = ["Progress", "compile_progress", "forward_progressed", "late_finish_ss",
-           "late_start_started", "settle_late_starts", "finish_progress", "out_of_sequence", "split_duration",
+           "late_start_started", "settle_late_starts", "progress_floats", "finish_progress", "out_of_sequence", "split_duration",
            "round_half_up", "NOT_STARTED", "STARTED", "DONE", "STATE_NAMES"]
