@@ -169,11 +169,13 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
             ls[i] = lf[i] = prog.afinish[i]
             continue
         k = pfinish                                 # no successor: the project finish
-        seen = {} if state is not None else None
+        seen = None
         for s, typ, lag, el in succs_of[i]:
-            if state is not None and state[s] == DONE and \
-                    skips_done(prog, net, i, (s, typ, lag, el), seen):
-                continue                            # a done successor does not hold it
+            if state is not None and state[s] == DONE:
+                if seen is None:
+                    seen = {}
+                if skips_done(prog, net, i, (s, typ, lag, el), seen):
+                    continue                        # a done successor does not hold it
             if typ == FS and not lag:
                 x = ls[s]                           # the common case
             elif typ == SS and state is not None and (state[i] or state[s]):

@@ -101,24 +101,33 @@ def compile_progress(plan: Plan, cal: WorkCalendar, net) -> Progress | None:
     dur = net.dur
     state, astart, afinish = prog.state, prog.astart, prog.afinish
     actual, remaining, percent = prog.actual, prog.remaining, prog.percent
-    start_key, finish_key = keys.start, keys.finish
+    starts, finishes = keys.starts.get, keys.finishes.get
     for i, t in enumerate(plan.tasks):
         a = t.actual_start
+        if a is None:
+            if t.remaining_days is not None or t.percent_complete is not None or \
+                    t.actual_finish is not None:
+                if not t.summary:
+                    _task(prog, i, t, keys, dur, file)
+            continue
         f = t.actual_finish
-        if f is not None and a is not None and not t.summary and t.duration:
+        if f is not None and t.duration and not t.summary:
             # the common case, a finished task: inline for speed on large plans
-            src = t.progress_src
-            es = start_key(a, src + ("actual_start",))
-            fk = finish_key(f, src + ("actual_finish",))
+            es = starts(a)
+            if es is None:
+                es = keys.start(a, t.progress_src + ("actual_start",))
+            fk = finishes(f)
+            if fk is None:
+                fk = keys.finish(f, t.progress_src + ("actual_finish",))
             if fk < es:
                 raise PlanError(f"task {t.id}: no working day from its actual start "
                                 f"{a.isoformat()} to its actual finish {f.isoformat()}",
-                                file=file, path=src + ("actual_finish",))
+                                file=file, path=t.progress_src + ("actual_finish",))
             state[i] = DONE
             astart[i], afinish[i] = es, fk
             actual[i] = dur[i] = ((fk + 1) >> 1) - ((es + 1) >> 1)
             remaining[i], percent[i] = 0, 100
-        elif t.has_progress and not t.summary:
+        elif not t.summary:
             _task(prog, i, t, keys, dur, file)
     return prog
 
@@ -129,8 +138,8 @@ class _DayKeys:
 
     def __init__(self, cal: WorkCalendar, file):
         self.cal, self.file = cal, file
-        self._start: dict = {}
-        self._finish: dict = {}
+        self.starts: dict = {}
+        self.finishes: dict = {}
 
     def _check(self, d, path):
         c = self.cal.cal
@@ -141,17 +150,17 @@ class _DayKeys:
                             path=path)
 
     def start(self, d, path) -> int:
-        k = self._start.get(d)
+        k = self.starts.get(d)
         if k is None:
             self._check(d, path)
-            k = self._start[d] = self.cal.start_key(d)
+            k = self.starts[d] = self.cal.start_key(d)
         return k
 
     def finish(self, d, path) -> int:
-        k = self._finish.get(d)
+        k = self.finishes.get(d)
         if k is None:
             self._check(d, path)
-            k = self._finish[d] = self.cal.finish_key(d)
+            k = self.finishes[d] = self.cal.finish_key(d)
         return k
 
 
