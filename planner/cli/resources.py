@@ -147,6 +147,9 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
         raise CheckFailed(f"no levelled plan: {why} (relax a date constraint or a capacity)")
     if output:
         _write_levelled(res.plan, p.source if not overlays else None, output, quiet)
+        if status and not quiet:
+            click.echo(f"note: the delays are for the plan at {status}: schedule {output} with "
+                       f"--status {status}", err=True)
     from ..schedule import check_deadlines
 
     check_deadlines(res.after)

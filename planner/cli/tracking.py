@@ -7,7 +7,8 @@ import os
 import click
 
 from .base import (baseline_option, emit, handle_errors, json_text, lang_option, load_baseline,
-                   load_plan_status, main, plan_argument, schedule_plan, status_option)
+                   load_plan_status, main, plan_argument, resolve_lang, schedule_plan,
+                   status_option)
 
 
 @main.group("baseline")
@@ -77,7 +78,7 @@ def baseline_list_cmd(plan):
 @baseline_option
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "json"]), default="table",
               show_default=True)
-@lang_option("nb")
+@lang_option()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
 @handle_errors
@@ -97,6 +98,7 @@ def status_cmd(plan, status, previous, baseline_name, fmt, lang, output):
 
     base = load_baseline(plan, baseline_name)
     sched = schedule_plan(load_plan_status(plan, status))
+    lang = resolve_lang(lang, sched.plan)
     prev = schedule_plan(load_plan_status(plan, previous)) if previous else None
     rep = status_report(sched, base, prev)
     if fmt == "json":
@@ -115,7 +117,7 @@ def status_cmd(plan, status, previous, baseline_name, fmt, lang, output):
               help="Draw the trend chart: OUT.png, OUT.svg or OUT.pdf.")
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "json"]), default="table",
               show_default=True)
-@lang_option("nb")
+@lang_option()
 @handle_errors
 def trend_cmd(plan, status_files, baseline_name, chart, fmt, lang):
     """Milestone trend analysis of PLAN over the STATUS files: the forecast finish of every
@@ -133,6 +135,7 @@ def trend_cmd(plan, status_files, baseline_name, chart, fmt, lang):
     base = load_baseline(plan, baseline_name)
     points = [schedule_plan(load_plan_status(plan, path)) for path in status_files]
     trend = milestone_trend(points, base)
+    lang = resolve_lang(lang, points[0].plan)
     if fmt == "json":
         text = json_text(trend_to_dict(trend))
     else:

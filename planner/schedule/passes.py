@@ -80,11 +80,14 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
                     k = x
         if d and k & 1:
             k += 1                      # a task moves to the next working start
-        if floor is not None and k < floor:
+        if floor is not None and k < floor and not ps:
             k = floor                   # work not started waits for the day after the status
             efk = None
         if delay[i]:
             k = 2 * ((k + 1) // 2 + delay[i])
+        if floor is not None and k < floor:
+            k = floor                   # (after the delay, as an SNET: planner.level counts
+            efk = None                  # a delay from the links)
         if c is not None:
             code = c[0]
             if code == SNET:

@@ -236,14 +236,18 @@ def forward_progressed(prog: Progress, i: int, preds, constraint, es, ef, pstart
     if floor is not None and k < floor:
         k = floor
     r = prog.remaining[i]
-    if prog.retained:
-        for p, typ, lag, el in preds:
-            x = link_start(typ, lag, el, es[p], ef[p], r, pstart, add_elapsed)
-            if x > k:
-                k = x
-        if k & 1:
-            k += 1
-    if delay:
+    if prog.retained and preds:
+        # the remaining work waits for the links, delayed by levelling, and is never earlier
+        # than after the done part and the status date (as planner.level counts a delay)
+        x = max(link_start(typ, lag, el, es[p], ef[p], r, pstart, add_elapsed)
+                for p, typ, lag, el in preds)
+        if x & 1:
+            x += 1
+        if delay:
+            x = 2 * ((x + 1) // 2 + delay)
+        if x > k:
+            k = x
+    elif delay:
         k = 2 * ((k + 1) // 2 + delay)              # levelling delays the remaining work
     efk = 2 * ((k + 1) // 2 + r) - 1
     c = constraint[i]

@@ -46,7 +46,8 @@ def test_schedule_json_without_status_has_no_new_keys():
 
 
 def test_schedule_table_footer():
-    code, out, _err = run_cli("schedule", SEED_PLAN, "--status", OCT, "--baseline", "baseline")
+    code, out, _err = run_cli("schedule", SEED_PLAN, "--status", OCT, "--baseline", "baseline",
+                              "--lang", "en")
     assert code == 0
     assert out.splitlines()[-2:] == [
         "Status date: Tue 31.10.23 (after_status_date, retained_logic): 9 done, 2 in progress, "
@@ -126,10 +127,11 @@ def test_a_bad_status_file_is_file_line_and_exit_2(tmp_path):
 
 
 def test_status_on_every_command_that_schedules(tmp_path):
-    code, out, err = run_cli("whatif", SEED_PLAN, "--status", OCT, "--set", "17.duration=50")
+    code, out, err = run_cli("whatif", SEED_PLAN, "--status", OCT, "--set", "17.duration=50",
+                             "--lang", "en")
     assert code == 0, err
     assert "What-if against the baseline" in out and "Wed 28.08.24" in out
-    code, out, _err = run_cli("explain", SEED_PLAN, "20", "--status", OCT)
+    code, out, _err = run_cli("explain", SEED_PLAN, "20", "--status", OCT, "--lang", "en")
     assert "waits for 14FS (14 finishes Thu 30.11.23)" in out
     assert "12 Beslutning om digitaliseringsprinsippene: starts Mon 16.10.23" in out
     assert "start set by its actual start" in out
