@@ -182,7 +182,7 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
             if typ == FS and not lag:
                 x = ls[s]                           # the common case
             elif typ == SS and state is not None and (state[i] or state[s]):
-                x = late_finish_ss(prog, i, s, d, pfinish)
+                x = late_finish_ss(prog, i, s, d, pfinish, net.links)
             else:
                 x = link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
             if x < k:

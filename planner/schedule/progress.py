@@ -70,9 +70,11 @@ class Progress:
     percent: list                    # percent complete (as reported, or derived)
     stop: list
     resume: list
-    has_succs: list                  # the task has successors of its own (MPXJ's SS rule)
+    has_succs: list | None           # the task has successors of its own (MPXJ's SS rule;
+                                     # found when first needed)
     n_direct: list                   # how many of leaf_succs[i] are the task's own links
     out_of_sequence: list = field(default_factory=list)   # [(pred, succ, type)]
+    started: list = field(default_factory=list)           # positions of started leaves
 
     def split(self, i: int) -> bool:
         r = self.resume[i]
@@ -93,16 +95,14 @@ def compile_progress(plan: Plan, cal: WorkCalendar, net) -> Progress | None:
     prog = Progress(status_key, status_key + 1 if plan.reschedule == "after_status_date" else
                     None, plan.out_of_sequence == "retained_logic", [NOT_STARTED] * n,
                     [None] * n, [None] * n, [0] * n, list(net.dur), [0] * n, [None] * n,
-                    [None] * n, [False] * n, [len(x) for x in net.leaf_succs])
-    has_succs = prog.has_succs
-    for preds in net.links:
-        for x in preds:
-            has_succs[x[0]] = True
+                    [None] * n, None, list(map(len, net.leaf_succs)))
     dur = net.dur
     state, astart, afinish = prog.state, prog.astart, prog.afinish
     actual, remaining, percent = prog.actual, prog.remaining, prog.percent
     starts, finishes = keys.starts.get, keys.finishes.get
-    for i, t in enumerate(plan.tasks):
+    i = -1
+    for t in plan.tasks:
+        i += 1
         a = t.actual_start
         if a is None:
             if t.remaining_days is not None or t.percent_complete is not None or \
@@ -111,24 +111,27 @@ def compile_progress(plan: Plan, cal: WorkCalendar, net) -> Progress | None:
                     _task(prog, i, t, keys, dur, file)
             continue
         f = t.actual_finish
-        if f is not None and t.duration and not t.summary:
-            # the common case, a finished task: inline for speed on large plans
-            es = starts(a)
-            if es is None:
-                es = keys.start(a, t.progress_src + ("actual_start",))
-            fk = finishes(f)
-            if fk is None:
-                fk = keys.finish(f, t.progress_src + ("actual_finish",))
-            if fk < es:
-                raise PlanError(f"task {t.id}: no working day from its actual start "
-                                f"{a.isoformat()} to its actual finish {f.isoformat()}",
-                                file=file, path=t.progress_src + ("actual_finish",))
-            state[i] = DONE
-            astart[i], afinish[i] = es, fk
-            actual[i] = dur[i] = ((fk + 1) >> 1) - ((es + 1) >> 1)
-            remaining[i], percent[i] = 0, 100
-        elif not t.summary:
-            _task(prog, i, t, keys, dur, file)
+        if f is None or not t.duration or t.summary:
+            if not t.summary:
+                _task(prog, i, t, keys, dur, file)
+            continue
+        # the common case, a finished task: inline for speed on large plans
+        es = starts(a)
+        if es is None:
+            es = keys.start(a, t.progress_src + ("actual_start",))
+        fk = finishes(f)
+        if fk is None:
+            fk = keys.finish(f, t.progress_src + ("actual_finish",))
+        if fk < es:
+            raise PlanError(f"task {t.id}: no working day from its actual start "
+                            f"{a.isoformat()} to its actual finish {f.isoformat()}",
+                            file=file, path=t.progress_src + ("actual_finish",))
+        state[i] = 2                                # DONE
+        astart[i] = es
+        afinish[i] = fk
+        actual[i] = dur[i] = ((fk + 1) >> 1) - ((es + 1) >> 1)
+        remaining[i] = 0
+        percent[i] = 100
     return prog
 
 
@@ -201,6 +204,7 @@ def _task(prog: Progress, i: int, t, keys: _DayKeys, dur: list, file) -> None:
         _done(prog, i, es, fk, done, dur)
         return
     prog.state[i] = STARTED
+    prog.started.append(i)
     prog.astart[i] = es
     prog.actual[i] = done
     prog.remaining[i] = rem
@@ -257,10 +261,15 @@ def forward_progressed(prog: Progress, i: int, preds, constraint, es, ef, pstart
     prog.stop[i], prog.resume[i] = stop, k
 
 
-def late_finish_ss(prog: Progress, i: int, s: int, d: int, pfinish: int) -> int:
+def late_finish_ss(prog: Progress, i: int, s: int, d: int, pfinish: int, net_links) -> int:
     """MPXJ's late finish of ``i`` (duration ``d``) from a start-to-start link into ``s`` when
     either has started: the project finish when ``i`` has started or ``s`` has no successors
     of its own, else ``s``'s actual start plus its done days plus ``d`` (without the lag)."""
+    if prog.has_succs is None:
+        prog.has_succs = has = [False] * len(prog.state)
+        for preds in net_links:
+            for x in preds:
+                has[x[0]] = True
     if prog.state[i] or not prog.has_succs[s]:
         return pfinish
     done = prog.actual[s]
@@ -300,9 +309,13 @@ def progress_floats(prog: Progress, net, ef, lf, total) -> None:
     float of every task with progress, summaries too: its finish float (MPXJ), which is 0 for
     a done task (late finish = actual finish)."""
     state = prog.state
-    if True in net.summary:
+    summary = net.summary
+    if True in summary:
         _summary_states(prog, net)
-    for i in compress(range(len(state)), state):
+        for i in compress(range(len(state)), summary):
+            if state[i]:
+                total[i] = pos(lf[i]) - pos(ef[i])
+    for i in prog.started:          # (a done leaf's total float is 0 already: late = actual)
         total[i] = pos(lf[i]) - pos(ef[i])
 
 
@@ -310,13 +323,10 @@ def finish_progress(prog: Progress, net, es, ef, free, critical, add_elapsed) ->
     """After free float: a done task (summaries too) has no free float and is never critical
     (MPXJ); the out-of-sequence links are listed."""
     state = prog.state
-    progressed = list(compress(range(len(state)), state))
-    for i in progressed:
-        if state[i] == DONE:
-            free[i] = 0
-            critical[i] = False
-    prog.out_of_sequence = out_of_sequence(prog, net, es, ef, add_elapsed,
-                                           [i for i in progressed if not net.summary[i]])
+    for i in compress(range(len(state)), map(DONE.__eq__, state)):
+        free[i] = 0
+        critical[i] = False
+    prog.out_of_sequence = out_of_sequence(prog, net, es, ef, add_elapsed)
 
 
 def _summary_states(prog: Progress, net) -> None:
@@ -351,7 +361,7 @@ def _summary_states(prog: Progress, net) -> None:
         astart[i], afinish[i] = a, f if done else None
 
 
-def out_of_sequence(prog: Progress, net, es, ef, add_elapsed, progressed=None) -> list:
+def out_of_sequence(prog: Progress, net, es, ef, add_elapsed) -> list:
     """Links whose successor has progress the link did not allow: started before a finish-to-
     start predecessor finished (or a start-to-start one started), or finished before a
     finish-to-finish (start-to-finish) predecessor allowed, from the predecessor's actual or
@@ -359,9 +369,10 @@ def out_of_sequence(prog: Progress, net, es, ef, add_elapsed, progressed=None) -
     ordered by successor, then predecessor (plan positions)."""
     out = []
     state = prog.state
-    if progressed is None:
-        progressed = list(compress(range(len(state)), state))
-    for s in progressed:
+    summary = net.summary
+    for s in compress(range(len(state)), state):
+        if summary[s]:
+            continue
         st = state[s]
         a = prog.astart[s]
         for p, typ, lag, el in net.leaf_preds[s]:
