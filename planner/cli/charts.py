@@ -4,8 +4,8 @@ from __future__ import annotations
 import click
 
 from ..errors import PlanError
-from .base import handle_errors, lang_option, main, plan_argument, read_overlays, \
-    resolve_lang, scenario_options, schedule_plan
+from .base import handle_errors, lang_option, load_plan_status, main, plan_argument, \
+    read_overlays, resolve_lang, scenario_options, schedule_plan, status_option
 
 
 @main.command("gantt")
@@ -26,8 +26,10 @@ from .base import handle_errors, lang_option, main, plan_argument, read_overlays
               help="Shorten task names longer than this many characters [default: as many "
                    "as fit a third of the page].")
 @scenario_options
+@status_option
 @handle_errors
-def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, scenarios, sets):
+def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, scenarios, sets,
+              status):
     """Draw the Gantt chart of PLAN as a PNG, SVG or PDF file.
 
     With --scenario/--set, the scenario's schedule is drawn over the baseline's ghost
@@ -51,9 +53,7 @@ def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, sc
             when = as_date(status_date, ())
         except PlanError as exc:
             raise PlanError(f"--status-date: {exc.message}") from None
-    from ..io.yaml_plan import load_plan
-
-    base_plan = load_plan(plan)
+    base_plan = load_plan_status(plan, status)
     sched = schedule_plan(base_plan)
     baseline = label = None
     overlays = read_overlays(scenarios, sets)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import click
 
 from ..errors import PlanError
-from .base import handle_errors, load_scheduled, main, plan_argument, scenario_options
+from .base import handle_errors, load_scheduled, main, plan_argument, scenario_options, \
+    status_option
 
 
 @main.command("export")
@@ -12,8 +13,9 @@ from .base import handle_errors, load_scheduled, main, plan_argument, scenario_o
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
               help="The MS Project XML (MSPDI) file to write, e.g. plan.xml.")
 @scenario_options
+@status_option
 @handle_errors
-def export_cmd(plan, output, scenarios, sets):
+def export_cmd(plan, output, scenarios, sets, status):
     """Schedule PLAN and write it as MS Project XML (MSPDI) that MS Project opens.
 
     \b
@@ -26,7 +28,7 @@ def export_cmd(plan, output, scenarios, sets):
                         f"write .mpp (open the .xml in MS Project and save it as .mpp there)")
     from ..io.mspdi import write_mspdi
 
-    p, sched = load_scheduled(plan, scenarios, sets)
+    p, sched = load_scheduled(plan, scenarios, sets, status)
     write_mspdi(sched, output)
     click.echo(f"{output}: {len(p.tasks)} tasks, {sum(len(t.predecessors) for t in p.tasks)} "
                f"links, {len(p.resources)} resources; {sched.project_start.isoformat()} to "

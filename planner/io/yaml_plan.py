@@ -24,19 +24,21 @@ import re
 import yaml
 
 from ..errors import PlanError
-from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, MAX_OUTLINE, Assignment, Constraint,
-                     Link, Plan, Resource, Task)
+from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, MAX_OUTLINE, OUT_OF_SEQUENCE_RULES,
+                     RESCHEDULE_MODES, Assignment, Constraint, Link, Plan, Resource, Task)
 from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
 from .documents import (MAX_DAYS, MAX_UNITS, SafeDumper, as_date, as_int, as_list, as_mapping,
                         as_str, as_text, check_keys, load_document, short, write_atomic)
+from .status_yaml import PROGRESS_KEYS, check_progress, read_choice, read_progress
 from .units import quantity, split_quantity, to_days, working_days
 
 #: estimates, profiles, risks and correlations are read by `planner risk` (io/estimates_yaml.py)
 TOP_KEYS = {"project", "tasks", "resources", "estimates", "profiles", "risks", "correlations"}
-PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language"}
+PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language", "reschedule",
+                "out_of_sequence"}
 LANGUAGES = ("nb", "en")
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
-             "deadline", "resources", "notes", "tasks", "leveling_delay"}
+             "deadline", "resources", "notes", "tasks", "leveling_delay", *PROGRESS_KEYS}
 RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes"}
 LINK_KEYS = {"task", "type", "lag", "unit"}
 
@@ -97,7 +99,25 @@ def plan_from_data(data, source: str | None = None) -> Plan:
         raise PlanError("the plan has no tasks", path=("tasks",))
     plan.tasks = out
     _check_links(plan, ids)
+    _project_progress(plan, proj)
     return plan
+
+
+def _project_progress(plan: Plan, proj: dict) -> None:
+    """A plan that carries progress (or says how to reschedule) is tracked against its
+    status date, as a status file would make it (docs/tracking.md)."""
+    given = proj.get("reschedule") is not None or proj.get("out_of_sequence") is not None
+    if not given and not any(t.has_progress for t in plan.tasks):
+        return
+    path = ("project",)
+    plan.reschedule = read_choice(proj, "reschedule", RESCHEDULE_MODES, path,
+                                  "after_status_date")
+    plan.out_of_sequence = read_choice(proj, "out_of_sequence", OUT_OF_SEQUENCE_RULES, path,
+                                       plan.out_of_sequence)
+    if plan.status_date is None and given:
+        raise PlanError("reschedule/out_of_sequence need a `status_date:` under `project:`",
+                        path=path)
+    check_progress(plan)
 
 
 def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
@@ -184,6 +204,9 @@ def _task_extras(task: Task, item: dict, tpath, res_ids) -> None:
         task.assignments = _assignments(item["resources"], tpath + ("resources",), res_ids)
     if item.get("notes"):
         task.notes = as_text(item["notes"], tpath + ("notes",))
+    read_progress(task, item, tpath)
+    if task.has_progress:
+        task.progress_src = tuple(tpath)
 
 
 def _path_text(path) -> str:
@@ -414,6 +437,9 @@ def plan_to_data(plan: Plan) -> dict:
         proj["status_date"] = plan.status_date.isoformat()
     if plan.language:
         proj["language"] = plan.language
+    if plan.tracked:
+        proj["reschedule"] = plan.reschedule
+        proj["out_of_sequence"] = plan.out_of_sequence
     if plan.notes:
         proj["notes"] = plan.notes
     out: dict = {"project": proj}
@@ -455,6 +481,10 @@ def _task_data(t: Task) -> dict:
                           for a in t.assignments}
     if t.notes:
         d["notes"] = t.notes
+    for key in PROGRESS_KEYS:
+        value = getattr(t, key)
+        if value is not None:
+            d[key] = value.isoformat() if hasattr(value, "isoformat") else value
     if t.summary:
         d["tasks"] = []
     return d

@@ -11,6 +11,7 @@ from .checks import check_summary_durations
 from .keys import ALAP
 from .network import compile_plan
 from .passes import backward_pass, forward_pass
+from .progress import compile_progress, finish_progress, progress_floats, settle_late_starts
 from .result import Schedule
 from .rollup import expand_summary_links, free_float, rollup, total_float
 
@@ -51,6 +52,7 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     if cal is None:
         cal = WorkCalendar(plan.calendar, plan.start)
     net = compile_plan(plan, cal)
+    net.progress = prog = compile_progress(plan, cal, net)
     n = len(net.ids)
     es = [0] * n
     ef = [0] * n
@@ -66,8 +68,12 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     order = net.order
     pfinish = max(ef[i] for i in order)
     backward_pass(net, cal, ls, lf, pfinish)
+    if prog is not None:
+        settle_late_starts(prog, net, ls)
     constraint = net.constraint
     alap = [c is not None and c[0] == ALAP for c in constraint]
+    if prog is not None and True in alap:
+        alap = [a and not st for a, st in zip(alap, prog.state)]   # progress fixes its dates
     if any(alap):
         forward_pass(net, cal, es, ef, ls, lf, pstart, True)
 
@@ -82,8 +88,12 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     rollup(net, plan, es, ef, ls, lf, start, finish, dur, alap)
 
     total = total_float(es, ef, ls, lf, alap)
+    if prog is not None:
+        progress_floats(prog, net, ef, lf, total)
     free = free_float(net, start, finish, total)
     critical = [tf <= 0 for tf in total]
+    if prog is not None:
+        finish_progress(prog, net, es, ef, free, critical, cal.add_elapsed)
     sched = Schedule(plan, cal, net, es, ef, ls, lf, start, finish, dur, total, free, critical,
                      pstart, pfinish)
     check_summary_durations(plan, sched)

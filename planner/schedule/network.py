@@ -41,6 +41,7 @@ class Network:
     deadline_key: list       # finish key or None
     delay: list              # levelling delay, working days
     summary_links: list      # links with a summary at either end, expanded after a first pass
+    progress: object = None  # a tracked plan's progress (progress.Progress), else None
 
 
 def compile_plan(plan: Plan, cal: WorkCalendar) -> Network:
