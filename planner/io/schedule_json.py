@@ -4,17 +4,21 @@ from __future__ import annotations
 import json
 
 from ..schedule import Schedule, broken_links
+from ..schedule.resource_path import resource_critical, resource_critical_ids
 
 
 def schedule_to_dict(sched: Schedule, scenarios=None) -> dict:
     """The JSON contract; ``scenarios`` (the names of the overlays applied, if any) go into the
-    project object as ``"scenarios"``, absent without overlays."""
+    project object as ``"scenarios"``, absent without overlays.  A levelled plan (a
+    ``leveling_delay`` on some task) adds ``"resource_critical"`` to every task and the
+    ``"resource_critical_path"`` list; a plan without levelling has neither."""
     plan = sched.plan
     cal = sched.calendar
     date = sched.date
     es, ef, ls, lf = sched.es, sched.ef, sched.ls, sched.lf
     start, finish = sched.start, sched.finish
     dur, tf, ff, crit = sched.duration, sched.total_float, sched.free_float, sched.critical
+    rescrit = resource_critical(sched)
     tasks = []
     for i, t in enumerate(plan.tasks):
         tasks.append({
@@ -35,6 +39,8 @@ def schedule_to_dict(sched: Schedule, scenarios=None) -> dict:
             "critical": crit[i],
             "predecessors": [_link(link) for link in t.predecessors],
         })
+        if rescrit is not None:
+            tasks[-1]["resource_critical"] = rescrit[i]
     project = {
         "name": plan.name,
         "start": sched.project_start.isoformat(),
@@ -45,6 +51,8 @@ def schedule_to_dict(sched: Schedule, scenarios=None) -> dict:
     if scenarios:
         project["scenarios"] = list(scenarios)
     out = {"project": project, "tasks": tasks, "critical_path": sched.critical_tasks()}
+    if rescrit is not None:
+        out["resource_critical_path"] = resource_critical_ids(sched)
     broken = broken_links(sched)
     if broken:
         out["broken_links"] = [b.to_dict() for b in broken]
@@ -66,6 +74,8 @@ def schedule_to_json(sched: Schedule, scenarios=None) -> str:
     parts = ['{"project": ', dumps(data["project"], ensure_ascii=False), ',\n "tasks": [\n  ',
              ",\n  ".join(dumps(t, ensure_ascii=False) for t in data["tasks"]),
              '\n ],\n "critical_path": ', dumps(data["critical_path"])]
+    if "resource_critical_path" in data:
+        parts += [',\n "resource_critical_path": ', dumps(data["resource_critical_path"])]
     if "broken_links" in data:
         parts += [',\n "broken_links": ', dumps(data["broken_links"])]
     parts.append("}\n")
