@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from ..schedule import Schedule, broken_links
+from ..schedule.resource_path import resource_critical, resource_critical_ids
 
 
 def schedule_to_dict(sched: Schedule, scenarios=None, baseline=None) -> dict:
@@ -11,13 +12,16 @@ def schedule_to_dict(sched: Schedule, scenarios=None, baseline=None) -> dict:
     project object as ``"scenarios"``, absent without overlays.  A tracked schedule (a status
     applied) adds progress fields to each task and the status date to the project; a
     ``baseline`` (a :class:`~planner.tracking.Baseline`) adds baseline dates and variances.
-    Without either the object is exactly the one of an untracked plan."""
+    A levelled plan (a ``leveling_delay`` on some task) adds ``"resource_critical"`` to every
+    task and the ``"resource_critical_path"`` list.  Without any of these the object is exactly
+    the one of a plain plan."""
     plan = sched.plan
     cal = sched.calendar
     date = sched.date
     es, ef, ls, lf = sched.es, sched.ef, sched.ls, sched.lf
     start, finish = sched.start, sched.finish
     dur, tf, ff, crit = sched.duration, sched.total_float, sched.free_float, sched.critical
+    rescrit = resource_critical(sched)
     tasks = []
     for i, t in enumerate(plan.tasks):
         tasks.append({
@@ -38,6 +42,8 @@ def schedule_to_dict(sched: Schedule, scenarios=None, baseline=None) -> dict:
             "critical": crit[i],
             "predecessors": [_link(link) for link in t.predecessors],
         })
+        if rescrit is not None:
+            tasks[-1]["resource_critical"] = rescrit[i]
     project = {
         "name": plan.name,
         "start": sched.project_start.isoformat(),
@@ -50,6 +56,8 @@ def schedule_to_dict(sched: Schedule, scenarios=None, baseline=None) -> dict:
     if plan.tracked or baseline is not None:
         _tracking_fields(sched, baseline, project, tasks)
     out = {"project": project, "tasks": tasks, "critical_path": sched.critical_tasks()}
+    if rescrit is not None:
+        out["resource_critical_path"] = resource_critical_ids(sched)
     broken = broken_links(sched)
     if broken:
         out["broken_links"] = [b.to_dict() for b in broken]
@@ -110,6 +118,8 @@ def schedule_to_json(sched: Schedule, scenarios=None, baseline=None) -> str:
     parts = ['{"project": ', dumps(data["project"], ensure_ascii=False), ',\n "tasks": [\n  ',
              ",\n  ".join(dumps(t, ensure_ascii=False) for t in data["tasks"]),
              '\n ],\n "critical_path": ', dumps(data["critical_path"])]
+    if "resource_critical_path" in data:
+        parts += [',\n "resource_critical_path": ', dumps(data["resource_critical_path"])]
     if "broken_links" in data:
         parts += [',\n "broken_links": ', dumps(data["broken_links"])]
     parts.append("}\n")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ...scenario import working_days_between
 from ...schedule import Schedule
+from ...schedule.resource_path import resource_critical
 from .words import WORDS
 
 
@@ -126,21 +127,26 @@ def row_layouts(sched: Schedule, names: list[str], truncated: list[bool],
                 base_rows: dict) -> list[RowLayout]:
     """Every task's row: its bar from the start of its first day to the end of its last, the
     total-float tail to its late finish, the levelling delay before it, its deadline, its
-    baseline ghost, and the name as the table shows it."""
+    baseline ghost, and the name as the table shows it.  In a levelled plan the red bars are
+    the resource-critical path's (see :mod:`planner.schedule.resource_path`), drawn without a
+    float tail."""
     s = sched
+    rescrit = resource_critical(s)
+    crit = rescrit or s.critical
     rows = []
     for i, t in enumerate(s.plan.tasks):
         kind = "summary" if t.summary else ("milestone" if t.milestone else "task")
         x0, x1 = key_x(s, s.start[i]), key_x(s, s.finish[i])
         tail = None
-        if s.total_float[i] > 0 and s.lf[i] > s.finish[i]:
+        # a resource-critical task has no float to give: its link float is not drawn
+        if s.total_float[i] > 0 and s.lf[i] > s.finish[i] and not (rescrit and rescrit[i]):
             tail = key_x(s, s.lf[i])
         b = base_rows.get(i)
         delay = 0 if t.summary else s.net.delay[i]
         # the levelling delay: that many working days before the bar (keys: 2 a day)
         delay_x0 = key_x(s, s.start[i] - 2 * delay) if delay else None
         rows.append(RowLayout(i, t.id, kind, s.date(s.start[i]), s.date(s.finish[i]),
-                              x0, x1, bool(s.critical[i]), s.total_float[i], tail,
+                              x0, x1, bool(crit[i]), s.total_float[i], tail,
                               (b[0], b[1]) if b else None, names[i], truncated[i],
                               deadline_x(t), delay_x0))
     return rows

@@ -8,6 +8,7 @@ import math
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from ...schedule.resource_path import is_levelled
 from .style import COLORS
 from .words import count_text, long_date
 
@@ -16,8 +17,9 @@ from .words import count_text, long_date
 def title_lines(sched, opts, m, width: float, finish_change: tuple | None) -> list:
     """[(size, [(text, color, weight), ...])]: the plan's name (shortened to ``width``
     inches); the finish date, critical path length and start; with a baseline, its finish
-    and the change."""
+    and the change.  A levelled plan's path is named resource-critical."""
     s, w, lang = sched, opts.words, opts.lang
+    cp = w["rcp"] if is_levelled(s) else w["cp"]
     text, bold = COLORS["text"], "bold"
     name = opts.title or s.plan.name
     if opts.scenario_label:
@@ -25,7 +27,7 @@ def title_lines(sched, opts, m, width: float, finish_change: tuple | None) -> li
     lines = [(14, [(m.fit(name, 14, width, bold), text, bold)])]
     lines.append((11, [
         (f"{w['finish_title']} {long_date(s.project_finish, lang)}", text, bold),
-        (f"  ·  {w['cp']} {count_text(s.project_duration, w['wd'])}  ·  "
+        (f"  ·  {cp} {count_text(s.project_duration, w['wd'])}  ·  "
          f"{w['start_title']} {long_date(s.project_start, lang)}", text, "normal")]))
     if opts.baseline is not None:
         b = opts.baseline
@@ -90,8 +92,9 @@ HANDLES = {
 }
 
 
-def legend_entries(opts, tasks, rows) -> list[tuple[str, str]]:
-    """[(key of HANDLES, label)]: the symbols this chart uses, in the legend's order."""
+def legend_entries(opts, tasks, rows, levelled: bool = False) -> list[tuple[str, str]]:
+    """[(key of HANDLES, label)]: the symbols this chart uses, in the legend's order; red is a
+    resource-critical task when ``levelled``."""
     keys = ["critical", "task", "summary"]
     if any(t.milestone for t in tasks):
         keys.append("milestone")
@@ -106,7 +109,8 @@ def legend_entries(opts, tasks, rows) -> list[tuple[str, str]]:
         keys.append("ghost")
     if opts.links:
         keys.append("link")
-    return [(k, opts.words[k]) for k in keys]
+    words = dict(opts.words, critical=opts.words["rcritical"]) if levelled else opts.words
+    return [(k, words[k]) for k in keys]
 
 
 def legend_shape(entries, m, fs: float, width: float) -> tuple[int, int]:

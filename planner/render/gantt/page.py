@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ...errors import PlanError
+from ...schedule.resource_path import is_levelled
 from .axis import TimeAxis, lay_out_axis, status_line_x, x_range
 from .glyphs import room_for_phase_labels
 from .layout import GanttLayout, baseline_rows, key_x, phase_ids, row_layouts
@@ -110,7 +111,7 @@ def measure(sched, opts, m, fs, page_w, title, x_span, phases, base_rows, finish
     chart_w = page_w - chart_left - margin
     xhi = room_for_phase_labels(rows, tasks, set(phases), m, fs, chart_w, xlo, xhi)
     axis = lay_out_axis(sched, opts, m, fs, xlo, xhi, chart_w, status_x, cache)
-    legend = legend_entries(opts, tasks, rows)
+    legend = legend_entries(opts, tasks, rows, is_levelled(sched))
     legend_rows, legend_cols = legend_shape(legend, m, fs, page_w - 2 * margin)
     notes = [r for r in rows if r.truncated]
     return Page(page_w, margin, fs, title, title_height(title), table, rows, chart_left,
