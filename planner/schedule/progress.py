@@ -304,10 +304,20 @@ def settle_late_starts(prog: Progress, net, ls) -> None:
             ls[i] = astart[i]
 
 
-def progress_floats(prog: Progress, net, ef, lf, total) -> None:
+def alap_remaining(prog: Progress, alap, lf) -> None:
+    """A started ALAP task finishes at its late finish (MPXJ): its remaining work resumes as
+    late as that allows, never before the done part."""
+    for i in compress(range(len(alap)), alap):
+        if prog.state[i] == STARTED:
+            k = 2 * ((lf[i] + 1) // 2 - prog.remaining[i])
+            if k > prog.resume[i]:
+                prog.resume[i] = k
+
+
+def progress_floats(prog: Progress, net, ef, lf, total, alap=None) -> None:
     """Before free float: the states of summaries (see :func:`_summary_states`), and the total
     float of every task with progress, summaries too: its finish float (MPXJ), which is 0 for
-    a done task (late finish = actual finish)."""
+    a done task (late finish = actual finish); a started ALAP task's stays 0."""
     state = prog.state
     summary = net.summary
     if True in summary:
@@ -316,17 +326,33 @@ def progress_floats(prog: Progress, net, ef, lf, total) -> None:
             if state[i]:
                 total[i] = pos(lf[i]) - pos(ef[i])
     for i in prog.started:          # (a done leaf's total float is 0 already: late = actual)
-        total[i] = pos(lf[i]) - pos(ef[i])
+        if alap is None or not alap[i]:
+            total[i] = pos(lf[i]) - pos(ef[i])
 
 
 def finish_progress(prog: Progress, net, es, ef, free, critical, add_elapsed) -> None:
-    """After free float: a done task (summaries too) has no free float and is never critical
-    (MPXJ); the out-of-sequence links are listed."""
+    """After free float: a done task (summaries too) has no free float and is never critical,
+    nor is a task or summary at 100 % complete as MS Project rounds it (a phase whose only
+    open subtasks are milestones; MPXJ's critical flag); the out-of-sequence links are
+    listed."""
     state = prog.state
     for i in compress(range(len(state)), map(DONE.__eq__, state)):
         free[i] = 0
         critical[i] = False
+    summary = net.summary
+    for i in compress(range(len(state)), map(STARTED.__eq__, state)):
+        if critical[i] and (prog.percent[i] if summary[i] else shown_percent(prog, i)) == 100:
+            critical[i] = False
     prog.out_of_sequence = out_of_sequence(prog, net, es, ef, add_elapsed)
+
+
+def shown_percent(prog: Progress, i: int) -> int:
+    """Leaf ``i``'s % Complete as MS Project keeps it: its done days over its duration, a
+    whole number rounded half up (MSPDI ``PercentComplete``)."""
+    a, r = prog.actual[i], prog.remaining[i]
+    if prog.state[i] == DONE:
+        return 100
+    return round_half_up(Fraction(100 * a, a + r)) if a + r else 0
 
 
 def _summary_states(prog: Progress, net) -> None:
@@ -394,6 +420,7 @@ def out_of_sequence(prog: Progress, net, es, ef, add_elapsed) -> list:
     return out
 
 
-__all__ = ["Progress", "compile_progress", "forward_progressed", "late_finish_ss",
-           "late_start_started", "settle_late_starts", "progress_floats", "finish_progress", "out_of_sequence", "split_duration",
+__all__ = ["Progress", "alap_remaining", "compile_progress", "forward_progressed",
+           "late_finish_ss", "late_start_started", "settle_late_starts", "progress_floats",
+           "finish_progress", "out_of_sequence", "shown_percent", "split_duration",
            "round_half_up", "NOT_STARTED", "STARTED", "DONE", "STATE_NAMES"]
