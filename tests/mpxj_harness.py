@@ -196,12 +196,21 @@ def planner_records(sched) -> dict:
     es, ef = min(sched.es[i] for i in top), max(sched.ef[i] for i in top)
     ls, lf = min(sched.ls[i] for i in top), max(sched.lf[i] for i in top)
     total = float(min((ls + 1) // 2 - (es + 1) // 2, (lf + 1) // 2 - (ef + 1) // 2))
+    prog = sched.progress
+    critical = any(sched.critical[i] for i in top)
+    if prog is not None and any(a is not None for a in prog.astart):
+        total = float((lf + 1) // 2 - (ef + 1) // 2)     # started: its finish float, and
+        #                                                 critical by it unless 100 % done
+        leaves = [i for i, t in enumerate(plan.tasks) if not t.summary]
+        days = sum(sched.duration[i] for i in leaves)
+        done = sum(prog.actual[i] for i in leaves)
+        critical = total <= 0 and not (days and (200 * done + days) // (2 * days) == 100)
     out = {0: {     # the project summary task: the roll-up of the top-level tasks
         "start": at(first), "finish": at(last), "early_start": at(es), "early_finish": at(ef),
         "late_start": at(ls), "late_finish": at(lf),
         "duration_days": float((last + 1) // 2 - (first + 1) // 2),
         "total_slack_days": total, "free_slack_days": max(total, 0.0),
-        "critical": any(sched.critical[i] for i in top)}}
+        "critical": critical}}
     for i, t in enumerate(plan.tasks):
         out[uids[i]] = {
             "start": at(sched.start[i]), "finish": at(sched.finish[i]),
@@ -231,3 +240,23 @@ def differences(sched, mpxj_tasks: dict, fields=COMPARED) -> list[tuple]:
             if a != b:
                 out.append((uid, f, a, b))
     return out
+
+
+def known_mpxj_quirk(sched, uid_index, diff) -> bool:
+    """MPXJ 16's MicrosoftSlackCalculator gives a summary task free slack 0 when its early
+    start and early finish coincide and one of its children has a successor: it measures the
+    summary's early finish against its own early start (calculateVariance(task, successor)
+    never looks at the successor).  planner gives such a summary its total slack, as MPXJ does
+    for every other summary.  Only that exact case is excused."""
+    uid, field, mine, theirs = diff
+    i = uid_index.get(uid)
+    if i is None:
+        return False
+    plan = sched.plan
+    t = plan.tasks[i]
+    if field != "free_slack_days" or not t.summary or theirs != 0.0:
+        return False
+    if (sched.ef[i] + 1) // 2 != (sched.es[i] + 1) // 2:
+        return False
+    kids = {c.id for c in plan.tasks if c.parent == t.id}
+    return any(link.pred in kids for s in plan.tasks for link in s.predecessors)

@@ -15,7 +15,7 @@ from ...calendar import WorkCalendar
 from ...errors import PlanError
 from ...model import Plan
 from ...schedule import Schedule
-from . import calendars, project
+from . import calendars, progress, project
 from .assignments import read_assignments
 from .links import read_links
 from .resources import read_resources
@@ -35,6 +35,7 @@ class Imported:
     source: str = ""
     raw: bytes = b""
     root: object = None
+    baselines: dict = field(default_factory=dict)       # name -> tracking.Baseline
 
     def task_line(self, k: int) -> int | None:
         """The line of the k-th ``<Task>`` element."""
@@ -111,4 +112,21 @@ def read_document(src: Source) -> Imported:
     if not tasks:
         raise src.fail(tasks_el if tasks_el is not None else src.root,
                        "the file has no tasks to import")
-    return Imported(plan, src.notes, file_dates, src.path, src.raw, src.root)
+    from_flag = progress.read_progress(src, clock, records, plan, wcal)
+    if plan.tracked:                            # (else a status date only draws its line)
+        _check_progress(src, records, plan)
+        progress.settle_reschedule(src, plan, file_dates, from_flag)
+    baselines = progress.read_baselines(src, clock, summary, records, wcal)
+    return Imported(plan, src.notes, file_dates, src.path, src.raw, src.root, baselines)
+
+
+def _check_progress(src: Source, records: list, plan: Plan) -> None:
+    """The progress checks of a status file, reported at the ``<Task>`` they concern."""
+    from ..status_yaml import check_progress
+
+    try:
+        check_progress(plan)
+    except PlanError as exc:
+        path = exc.path or ()
+        el = next((r.el for r in records if len(path) > 1 and r.k == path[1]), src.root)
+        raise src.fail(el, exc.message) from None
