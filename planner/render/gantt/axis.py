@@ -62,10 +62,9 @@ def x_range(sched, baseline, status_x: float | None) -> tuple[float, float]:
         xs.append(key_x(s, max(s.finish[i], s.lf[i])))
         if tasks[i].deadline is not None:
             xs.append(deadline_x(tasks[i]))
-    if baseline is not None:
-        b = baseline
-        xs.append(key_x(b, b.project_start_key))
-        xs.append(key_x(b, b.project_finish_key))
+    if baseline is not None:                               # a tracking.BaselineBars
+        xs.append(baseline.start_x)
+        xs.append(baseline.finish_x)
     if status_x is not None:
         xs.append(status_x)
     lo, hi = min(xs), max(xs)
@@ -157,9 +156,9 @@ def event_labels(sched, opts, m, fs, shading, xlo, day_in, width, status_x, firs
     if status_x is not None:
         items.append((f"{w['status']} {short_date(opts.status_date, lang)}",
                       status_x, "left", COLORS["status"], "bold"))
-    if opts.baseline is not None:
-        b = opts.baseline
-        bx = key_x(b, b.project_finish_key)
+    if opts.bars is not None:
+        b = opts.bars
+        bx = b.finish_x
         items.append((f"{w['baseline']} {short_date(b.project_finish, lang)}", bx,
                       "right" if bx <= fx else "left", COLORS["muted"], "bold"))
     spans = []
@@ -295,8 +294,8 @@ def draw_events(ax, head, t: TimeAxis, sched, baseline, n: int, fs: float) -> No
     head.plot([fx, fx], [0, top], color=COLORS["finish"], lw=1.3)
     ax.plot([fx, fx], [-0.5, n - 0.5], color=COLORS["finish"], lw=1.3, zorder=3.5,
             gid="finish-line")
-    if baseline is not None:
-        bx = key_x(baseline, baseline.project_finish_key)
+    if baseline is not None:                               # a tracking.BaselineBars
+        bx = baseline.finish_x
         head.plot([bx, bx], [0, top], color=COLORS["muted"], lw=1.1, ls=(0, (4, 2)))
         ax.plot([bx, bx], [-0.5, n - 0.5], color=COLORS["muted"], lw=1.1,
                 ls=(0, (4, 2)), zorder=3.4, gid="baseline-finish-line")

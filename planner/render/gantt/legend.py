@@ -29,8 +29,8 @@ def title_lines(sched, opts, m, width: float, finish_change: tuple | None) -> li
         (f"{w['finish_title']} {long_date(s.project_finish, lang)}", text, bold),
         (f"  ·  {cp} {count_text(s.project_duration, w['wd'])}  ·  "
          f"{w['start_title']} {long_date(s.project_start, lang)}", text, "normal")]))
-    if opts.baseline is not None:
-        b = opts.baseline
+    if opts.bars is not None:
+        b = opts.bars
         wd, cd = finish_change
         if wd == 0 and cd == 0:
             change, color = w["same"], COLORS["muted"]
@@ -89,6 +89,9 @@ HANDLES = {
     "status": lambda fs: Line2D([], [], color=COLORS["status"], lw=1.3, ls="--"),
     "ghost": lambda fs: Patch(facecolor=COLORS["baseline"], edgecolor=COLORS["baseline_edge"]),
     "link": lambda fs: Line2D([], [], color=COLORS["link"], lw=0.8),
+    "done": lambda fs: Patch(facecolor=COLORS["normal_done"]),
+    "split": lambda fs: Line2D([], [], color=COLORS["normal"], lw=1.5),
+    "late": lambda fs: Patch(facecolor="none", edgecolor=COLORS["late"], lw=1.3),
 }
 
 
@@ -103,14 +106,27 @@ def legend_entries(opts, tasks, rows, levelled: bool = False) -> list[tuple[str,
     if any(r.delay_x0 is not None for r in rows):
         keys.append("delay")
     keys += ["float", "season", "holiday", "finish_line"]
+    progress = [r.progress for r in rows if r.progress is not None]
+    if any(p.done_x1 is not None for p in progress):
+        keys.append("done")
+    if any(p.gap is not None for p in progress):
+        keys.append("split")
+    if any(p.late for p in progress):
+        keys.append("late")
     if opts.status_date is not None:
         keys.append("status")
-    if opts.baseline is not None:
+    if opts.bars is not None:
         keys.append("ghost")
     if opts.links:
         keys.append("link")
-    words = dict(opts.words, critical=opts.words["rcritical"]) if levelled else opts.words
-    return [(k, words[k]) for k in keys]
+    w = opts.words
+    label = dict(w, critical=w["rcritical"]) if levelled else dict(w)
+    if opts.bars is not None and opts.bars.name is not None:
+        number = opts.bars.name.removeprefix("baseline")     # baseline, baseline1..10
+        label["ghost"] = f"{w['saved']} {number}".strip()
+    elif "late" in keys:
+        label["late"] = w["late_plan"]
+    return [(k, label[k]) for k in keys]
 
 
 def legend_shape(entries, m, fs: float, width: float) -> tuple[int, int]:

@@ -27,7 +27,10 @@ WORDS = {
            "holiday": "Offentlig fridag", "finish_line": "Prosjektslutt",
            "status": "Statusdato", "link": "Avhengighet", "truncated": "Forkortede navn",
            "ghost": "Grunnplan (før endring)", "deadline": "Frist",
-           "delay": "Utjevningsforsinkelse"},
+           "delay": "Utjevningsforsinkelse", "pc": "Utført",
+           "done": "Utført arbeid", "split": "Opphold: resten etter statusdato",
+           "late": "Forsinket mot grunnplanen", "late_plan": "Forsinket mot planen",
+           "saved": "Grunnplan"},
     "en": {"id": "ID", "name": "Task", "dur": "Duration", "start": "Start",
            "finish": "Finish", "week": "week", "d": "d",
            "finish_title": "Finish", "start_title": "start", "cp": "critical path",
@@ -40,7 +43,10 @@ WORDS = {
            "holiday": "Public holiday", "finish_line": "Project finish",
            "status": "Status date", "link": "Dependency", "truncated": "Shortened names",
            "ghost": "Baseline (before the change)", "deadline": "Deadline",
-           "delay": "Levelling delay"},
+           "delay": "Levelling delay", "pc": "Done",
+           "done": "Work done", "split": "Gap: the rest after the status date",
+           "late": "Late against the baseline", "late_plan": "Late against the plan",
+           "saved": "Baseline"},
 }
 
 
