@@ -162,3 +162,19 @@ def test_a_saved_baselines_milestone_sits_where_the_schedule_has_it_on_the_same_
             assert r.baseline == (r.x0, r.x0), r.task_id
         elif r.kind == "task":
             assert r.baseline == (float(D(r.start)), float(D(r.finish) + 1)), r.task_id
+
+
+def test_planner_gantt_status_and_baseline(tmp_path, tracked, baseline):
+    from conftest import SEED_PLAN, run_cli
+
+    out = tmp_path / "oktober.png"
+    code, _out, err = run_cli("gantt", SEED_PLAN, "--status", STATUS, "--baseline", "baseline",
+                              "-o", str(out))
+    assert code == 0, err
+    data, _layout = gantt_bytes(tracked, "png", baseline=baseline,
+                                status_date=dt.date(2023, 10, 31))
+    assert out.read_bytes() == data
+    code, _out, err = run_cli("gantt", SEED_PLAN, "--baseline", "baseline9", "-o",
+                              str(tmp_path / "x.png"))
+    assert code == 2 and "no baseline 'baseline9'" in err
+    assert not (tmp_path / "x.png").exists()
