@@ -267,3 +267,59 @@ def test_bad_progress_in_a_file_is_an_error_at_its_line(tmp_path, old, new, mess
     with pytest.raises(PlanError) as err:
         read_mspdi(str(path))
     assert str(err.value) == f"{path}:{line}: {message}"
+
+
+# -- the seed plan's October through the commands -------------------------------------------
+def seed_copy(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    for name in ("ssiks_it.yaml", "ssiks_it.baselines.yaml"):
+        shutil.copy(f"{ROOT}/plans/{name}", tmp_path / name)
+    return str(tmp_path / "ssiks_it.yaml"), f"{ROOT}/status/2023-10-31.yaml"
+
+
+def test_export_and_import_carry_the_seed_plans_october(tmp_path):
+    from conftest import run_cli
+    from planner.io.baselines_yaml import load_baselines
+
+    plan_path, status_path = seed_copy(tmp_path)
+    xml, out = tmp_path / "okt.xml", tmp_path / "okt.yaml"
+    code, _out, err = run_cli("export", plan_path, "--status", status_path, "-o", str(xml))
+    assert code == 0 and "baselines baseline" in err
+    code, _out, err = run_cli("import", str(xml), "-o", str(out))
+    assert code == 0, err
+    assert f"{tmp_path / 'okt.baselines.yaml'}: baselines baseline" in err
+    assert "dates as in the file for 54/54 tasks" in err
+    got = load_baselines(str(tmp_path / "okt.baselines.yaml"))["baseline"]
+    saved = load_baselines(str(tmp_path / "ssiks_it.baselines.yaml"))["baseline"]
+    assert (got.finish, got.duration) == (saved.finish, saved.duration) == (D(2024, 6, 28), 236)
+    assert {k: (b.start, b.finish, b.duration) for k, b in got.tasks.items()} == \
+        {k: (b.start, b.finish, b.duration) for k, b in saved.tasks.items()}
+    from planner.io.yaml_plan import load_plan
+
+    p = load_plan(str(out))
+    assert (p.status_date, p.reschedule) == (D(2023, 10, 31), "after_status_date")
+    t = p.task_index()
+    assert (t["12"].actual_start, t["12"].remaining_days) == (D(2023, 10, 16), 3)
+    assert (t["4"].actual_start, t["4"].actual_finish) == (D(2023, 6, 15), D(2023, 8, 29))
+    again = tmp_path / "again.xml"
+    code, _out, err = run_cli("export", str(out), "-o", str(again))
+    assert code == 0 and again.read_text() == xml.read_text()
+
+
+def test_mpxj_reschedules_the_seed_plans_october_as_is_to_the_same_dates(tmp_path):
+    from mpxj_harness import differences, mpxj
+
+    from conftest import SEED_PLAN, ROOT
+    from planner.io.yaml_plan import load_plan
+    from planner.io.status_yaml import load_status
+
+    st = load_status(f"{ROOT}/status/2023-10-31.yaml")
+    st.reschedule, st.out_of_sequence = "as_is", "progress_override"
+    sched = schedule(apply_status(load_plan(SEED_PLAN), st))
+    m = mpxj()
+    text = schedule_to_mspdi(sched)
+    assert differences(sched, m.tasks(m.reschedule(text))) == []
+    assert schema_errors(text, drop=NEWER_THAN_PJ12) == []
