@@ -339,10 +339,14 @@ def finish_progress(prog: Progress, net, es, ef, free, critical, add_elapsed) ->
     for i in compress(range(len(state)), map(DONE.__eq__, state)):
         free[i] = 0
         critical[i] = False
-    summary = net.summary
-    for i in compress(range(len(state)), map(STARTED.__eq__, state)):
-        if critical[i] and (prog.percent[i] if summary[i] else shown_percent(prog, i)) == 100:
+    for i in prog.started:
+        if critical[i] and shown_percent(prog, i) == 100:
             critical[i] = False
+    summary = net.summary
+    if True in summary:
+        for i in compress(range(len(state)), summary):
+            if critical[i] and state[i] == STARTED and prog.percent[i] == 100:
+                critical[i] = False
     prog.out_of_sequence = out_of_sequence(prog, net, es, ef, add_elapsed)
 
 
