@@ -178,3 +178,18 @@ def test_planner_gantt_status_and_baseline(tmp_path, tracked, baseline):
                               str(tmp_path / "x.png"))
     assert code == 2 and "no baseline 'baseline9'" in err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_no_line_up_the_header_strikes_through_a_label(chart):
+    # the finish label (28.08.24, upper lane) stands across the baseline's finish line (28.06,
+    # its label in the lower lane): that line stops at the top of the lower lane
+    fig, layout = chart
+    head = fig.axes[2]
+    top = head.get_ylim()[1]
+    labels = {e[0].split()[0]: e for e in layout.event_labels}
+    assert labels["Prosjektslutt"][3] > labels["Grunnplan"][3]
+    dashed = [ln for ln in head.get_lines()
+              if ln.get_color() == "#555555" and ln.get_linestyle() == "--"]
+    assert len(dashed) == 1 and max(dashed[0].get_ydata()) < top
+    finish_line = [ln for ln in head.get_lines() if ln.get_color() == "#1a1a1a"]
+    assert max(finish_line[0].get_ydata()) == top
