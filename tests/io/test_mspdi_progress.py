@@ -242,6 +242,15 @@ def test_what_is_not_carried_gets_a_note(tmp_path):
     assert any("after the <StatusDate> 2024-01-05" in n for n in late.notes)
 
 
+def test_other_percents_are_noted(tmp_path):
+    imp = ms_project_file(tmp_path, task_extra="<PercentWorkComplete>50</PercentWorkComplete>"
+                          "<PhysicalPercentComplete>20</PhysicalPercentComplete>")
+    assert any("1 tasks have a % work complete other than their % complete" in n
+               for n in imp.notes)
+    assert any("1 tasks have a physical % complete, which is not carried" in n
+               for n in imp.notes)
+
+
 def test_progress_without_an_actual_start_is_noted(tmp_path):
     sched, text = exported("as_is", "progress_override", baselines=False)
     text = text.replace("<PercentComplete>0</PercentComplete>",

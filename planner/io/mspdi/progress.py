@@ -49,6 +49,7 @@ def read_progress(src: Source, clock: ReadClock, records: list, plan: Plan,
     latest = None
     progressed = False
     started = []                      # (record, done days) of tasks with work done and left
+    _note_other_percents(src, records)
     for r in records:
         t = r.task
         if t is None:
@@ -94,6 +95,20 @@ def read_progress(src: Source, clock: ReadClock, records: list, plan: Plan,
         flag_or_seen = flag
     plan.reschedule = "after_status_date" if flag_or_seen else "as_is"
     return flag
+
+
+def _note_other_percents(src: Source, records: list) -> None:
+    """A note for the percents planner does not carry: % work complete where it differs from
+    % complete, and physical % complete."""
+    carried = [r for r in records if r.task is not None and not r.task.summary]
+    work = sum(1 for r in carried if r.work_percent is not None and
+               r.work_percent != (r.percent or 0))
+    physical = sum(1 for r in carried if r.physical_percent)
+    if work:
+        src.note(f"{work} tasks have a % work complete other than their % complete: planner "
+                 f"carries the % complete (of the duration)")
+    if physical:
+        src.note(f"{physical} tasks have a physical % complete, which is not carried")
 
 
 def _task_actuals(src: Source, clock: ReadClock, r, t, wcal: WorkCalendar) -> int:

@@ -56,6 +56,8 @@ class TaskRecord:
     remaining_minutes: float | None = None
     stop: dt.datetime | None = None
     resume: dt.datetime | None = None
+    work_percent: int | None = None       # PercentWorkComplete, PhysicalPercentComplete:
+    physical_percent: int | None = None   # not carried (noted)
     baselines: list = field(default_factory=list)   # the <Baseline> elements
 
 
@@ -153,6 +155,8 @@ def read_task_progress(src: Source, el, r: TaskRecord) -> None:
     r.remaining_minutes = src.minutes(el, "RemainingDuration")
     r.stop = src.datetime(el, "Stop")
     r.resume = src.datetime(el, "Resume")
+    r.work_percent = src.int(el, "PercentWorkComplete")
+    r.physical_percent = src.int(el, "PhysicalPercentComplete")
     r.baselines = src.children(el, "Baseline")
 
 
