@@ -509,11 +509,14 @@ def dump_plan(plan: Plan) -> str:
                      allow_unicode=True, width=100, default_flow_style=False)
 
 
-def save_plan(plan: Plan, path: str) -> None:
+def plan_text(plan: Plan, path: str) -> str:
+    """The plan as the text of ``path``: JSON for a ``.json`` name, else YAML."""
     if path.lower().endswith(".json"):
         import json
 
-        text = json.dumps(plan_to_data(plan), ensure_ascii=False, indent=1) + "\n"
-    else:
-        text = dump_plan(plan)
-    write_atomic(path, text)
+        return json.dumps(plan_to_data(plan), ensure_ascii=False, indent=1) + "\n"
+    return dump_plan(plan)
+
+
+def save_plan(plan: Plan, path: str) -> None:
+    write_atomic(path, plan_text(plan, path))
