@@ -1,0 +1,84 @@
+"""The risk section: the S-curve of the finish date, P50 and P85, the chance of meeting the
+baseline finish, the top drivers by cruciality and the risk events by their impact.  It reads the
+risk analysis in the form of ``planner risk --format json`` (docs/risk.md), the contract scripts
+rely on, plus the S-curve chart as SVG."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .doc import Cell, Chart, Facts, Heading, Missing, Para, Section, Table
+from .inputs import ReportData
+from .words import WORDS, date_long, date_short, number, percent
+
+TOP_DRIVERS = 8
+
+
+@dataclass(slots=True)
+class RiskView:
+    """A risk analysis as the report needs it."""
+
+    result: dict                  # planner risk --format json
+    scurve_svg: bytes             # the S-curve chart
+    target: dt.date               # the date whose chance is asked (the baseline finish)
+    names: dict                   # task id -> name
+    risk_names: dict              # risk event id -> name
+
+
+def _iso(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def chance_of(risk: RiskView) -> float:
+    return float(risk.result["probability_by"][risk.target.isoformat()])
+
+
+def risk_facts(risk: RiskView, target: dt.date, lang: str) -> list:
+    """P50, P85 and the chance of ``target`` as label/value pairs (also in the summary)."""
+    w = WORDS[lang]
+    fin = risk.result["finish"]
+    p50, p85 = _iso(fin["p50"]), _iso(fin["p85"])
+    chance = chance_of(risk)
+    cls = "green" if chance >= 0.85 else "amber" if chance >= 0.5 else "red"
+    return [(w["p50"], f"{date_long(p50, lang)} ({date_short(p50, lang)})"),
+            (w["p85"], f"{date_long(p85, lang)} ({date_short(p85, lang)})"),
+            (f"{w['chance']} ({date_short(target, lang)})",
+             Cell(w["chance_text"].format(pct=percent(chance, lang),
+                                          n=f"{risk.result['iterations']:,}".replace(
+                                              ",", "\u00a0")), cls))]
+
+
+def risks_section(data: ReportData) -> Section:
+    lang = data.lang
+    w = WORDS[lang]
+    sec = Section("risks", w["risks"])
+    risk = data.risk
+    if risk is None:
+        return sec.add(Missing(w["no_estimates"]))
+    alt = f"{w['scurve_caption']} P50 {risk.result['finish']['p50']}, " \
+          f"P85 {risk.result['finish']['p85']}"
+    sec.add(Facts(risk_facts(risk, risk.target, lang)))
+    sec.add(Chart("scurve", risk.scurve_svg, alt, w["scurve_caption"]))
+    tasks = sorted(risk.result["tasks"], key=lambda t: (-abs(t["cruciality"]), t["id"]))
+    tasks = [t for t in tasks if t["cruciality"]][:TOP_DRIVERS]
+    sec.add(Heading(w["drivers"]))
+    if tasks:
+        sec.add(Table([w["id"], w["name"], w["cruciality"], w["criticality"]],
+                      [[Cell(t["id"], "num"), risk.names.get(t["id"], ""),
+                        Cell(number(t["cruciality"], lang), "num"),
+                        Cell(percent(t["criticality"], lang), "num")] for t in tasks],
+                      num=(0, 2, 3)))
+    else:
+        sec.add(Para(w["none"], "muted"))
+    events = sorted(risk.result.get("risks", []),
+                    key=lambda r: (-r["finish_impact_days"], r["id"]))
+    sec.add(Heading(w["events"]))
+    if events:
+        sec.add(Table([w["id"], w["name"], w["occurred"], w["impact"]],
+                      [[Cell(r["id"], "num"), risk.risk_names.get(r["id"], ""),
+                        Cell(percent(r["occurred"], lang), "num"),
+                        Cell(f"{number(r['finish_impact_days'], lang, 1)} "
+                             f"{w['wd'][1]}", "num")] for r in events], num=(0, 2, 3)))
+    else:
+        sec.add(Para(w["none"], "muted"))
+    return sec

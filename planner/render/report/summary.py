@@ -1,0 +1,132 @@
+"""The first section: where the project stands in one glance.  The forecast finish against the
+baseline in working and calendar days, a red/amber/green judgement of the schedule with the rule
+that gave it, the share of the work done, and the odds of the finish when a risk analysis was
+run."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .doc import Cell, Facts, Missing, Para, Rag, Section
+from .inputs import ReportData
+from .words import WORDS, count, date_long, date_short, percent
+
+
+def schedule_rag(variance_days: int, amber_days: int) -> str:
+    """``green`` when the forecast finish is on or before the baseline finish (a variance of 0
+    or fewer working days), ``amber`` up to ``amber_days`` working days later, ``red`` beyond.
+
+    >>> schedule_rag(0, 10), schedule_rag(10, 10), schedule_rag(11, 10), schedule_rag(-3, 10)
+    ('green', 'amber', 'red', 'green')
+    """
+    if variance_days <= 0:
+        return "green"
+    return "amber" if variance_days <= amber_days else "red"
+
+
+def finish_variance(data: ReportData) -> tuple[int, int] | None:
+    """The forecast finish against the reference's: (working days, calendar days), positive
+    when later; None without a reference."""
+    ref = data.reference
+    if ref is None:
+        return None
+    from ...tracking import project_variance
+
+    return project_variance(data.sched, ref)
+
+
+def work_done(data: ReportData) -> tuple[int, int] | None:
+    """(working days done, working days in all) over the leaf tasks, or None without a
+    status."""
+    sched = data.sched
+    prog = getattr(sched, "progress", None)
+    if not data.status_path or prog is None:
+        return None
+    done = total = 0
+    for i, t in enumerate(sched.plan.tasks):
+        if not t.summary:
+            done += prog.actual[i]
+            total += prog.actual[i] + prog.remaining[i]
+    return done, total
+
+
+def variance_text(var: tuple[int, int], lang: str) -> str:
+    """``+15 arbeidsdager (+21 kalenderdager) senere`` / ``som grunnplanen``."""
+    w = WORDS[lang]
+    wd, cd = var
+    if wd == 0 and cd == 0:
+        return w["on_time"]
+    word = w["later"] if (wd, cd) > (0, 0) else w["earlier"]
+    return f"{count(abs(wd), w['wd'])} ({count(abs(cd), w['cd'])}) {word}"
+
+
+def summary_section(data: ReportData) -> Section:
+    lang = data.lang
+    w = WORDS[lang]
+    sched = data.sched
+    sec = Section("summary", w["summary"])
+    fin = sched.project_finish
+    var = finish_variance(data)
+    ref = data.reference
+    sec.add(Para(_headline(fin, ref.finish if ref is not None else None, var, lang), "lead"))
+    if var is not None:
+        level = schedule_rag(var[0], data.amber_days)
+        sec.add(Rag(w["schedule"], level, w[level],
+                    w["rule"].format(n=count(data.amber_days, w["wd"]))))
+    facts = []
+    if data.status_date is not None:
+        facts.append((w["status_date"], _date(data.status_date, lang)))
+    facts.append((w["forecast_finish"], _date(fin, lang)))
+    if ref is not None:
+        facts.append((w["baseline_finish"] + _ref_note(data), _date(ref.finish, lang)))
+        facts.append((w["variance"], Cell(_signed_variance(var, lang),
+                                          "later" if var[0] > 0 else "earlier" if var[0] < 0
+                                          else "")))
+    done = work_done(data)
+    if done is not None:
+        a, b = done
+        share = a / b if b else 1.0
+        facts.append((w["work_done"], w["work_done_text"].format(pct=percent(share, lang),
+                                                                 done=a, total=b)))
+    risk = data.risk
+    if risk is not None:
+        from .risks import risk_facts
+
+        facts.extend(risk_facts(risk, ref.finish if ref is not None else fin, lang))
+    sec.add(Facts(facts))
+    if data.status_path is None:
+        sec.add(Missing(w["no_status"]))
+    if var is None:
+        sec.add(Missing(w["no_rag"]))
+    if risk is None:
+        sec.add(Missing(w["no_estimates"]))
+    return sec
+
+
+def _headline(fin: dt.date, base: dt.date | None, var, lang: str) -> str:
+    if lang == "nb":
+        text = f"Prosjektet er prognosert ferdig {date_long(fin, lang)}"
+        if base is not None:
+            text += (f", {variance_text(var, lang)} enn grunnplanens {date_long(base, lang)}"
+                     if var != (0, 0) else f", som i grunnplanen")
+        return text + "."
+    text = f"The project is forecast to finish on {date_long(fin, lang)}"
+    if base is not None:
+        text += (f", {variance_text(var, lang)} than the baseline's {date_long(base, lang)}"
+                 if var != (0, 0) else ", as in the baseline")
+    return text + "."
+
+
+def _date(d: dt.date, lang: str) -> str:
+    return f"{date_long(d, lang)} ({date_short(d, lang)})"
+
+
+def _signed_variance(var, lang: str) -> str:
+    w = WORDS[lang]
+    return f"{count(var[0], w['wd'], signed=True)}, {count(var[1], w['cd'], signed=True)}"
+
+
+def _ref_note(data: ReportData) -> str:
+    if data.baseline is None:
+        w = WORDS[data.lang]
+        return f" ({w['plan_as_baseline']})"
+    return f" ({data.baseline_name})"
