@@ -2,7 +2,7 @@
 content and browser tests (a report draws charts and runs a risk analysis: seconds)."""
 import pytest
 
-from report_helpers import run_report, seed_args
+from .report_helpers import run_report, seed_args
 
 
 @pytest.fixture(scope="session")

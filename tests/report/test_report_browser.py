@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import Browser, find_chromium, run_flags
+from .browser import Browser, find_chromium, run_flags
 
 SECTION_IDS = ("summary", "dates", "trend", "period", "critical", "gantt", "risks",
                "resources", "footer")
@@ -38,12 +38,17 @@ def page_runs(chromium, seed_reports, tmp_path_factory):
             "JSON.stringify({ready: document.readyState,"
             " sections: [...document.querySelectorAll('main > section, main > footer')]"
             ".map(s => s.id),"
-            " svgs: [...document.querySelectorAll('svg.chart')].map(s => {"
+            " svgs: [...document.querySelectorAll('svg.chart:not(.view)')].map(s => {"
             "  const r = s.getBoundingClientRect(); return [s.id || s.parentNode.className,"
             "  Math.round(r.width), Math.round(r.height)]; }),"
             " height: document.documentElement.scrollHeight})")
+        browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session=report.session)
+        printed = report.evaluate(
+            "JSON.stringify([...document.querySelectorAll('svg.view')].map(s => {"
+            " const r = s.getBoundingClientRect(); return [Math.round(r.width),"
+            " Math.round(r.height)]; }))")
         misbehaving = browser.load(bad.as_uri())
-        yield {"report": report, "dom": dom, "bad": misbehaving}
+        yield {"report": report, "dom": dom, "printed": printed, "bad": misbehaving}
     finally:
         browser.close()
 
@@ -81,6 +86,16 @@ def test_the_report_loads_with_no_console_error(page_runs):
     assert len(charts) >= 1
     for name, w, h in charts:                      # every chart drawn at a readable size
         assert w >= 600 and h >= 200, (name, w, h)
+
+
+def test_in_print_the_gantt_chart_is_pages_of_phases(page_runs):
+    """Printed, the long Gantt chart is several views of the one drawing, each drawn."""
+    import json
+
+    views = json.loads(page_runs["printed"])
+    assert len(views) >= 2
+    for w, h in views:
+        assert w >= 600 and h >= 200, (w, h)
 
 
 def test_the_checks_see_a_misbehaving_page(page_runs):
@@ -141,5 +156,10 @@ def test_it_prints_to_several_a4_pages(shot_and_pdf):
     counts = [int(c) for c in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
     assert counts and max(counts) == len(pages)    # the root of the page tree counts all
     assert len(pages) >= 4
-    for w, h in pages:                             # A4 portrait: 595 x 842 pt
-        assert abs(w - 595.3) < 1.5 and abs(h - 841.9) < 1.5, (w, h)
+    for w, h in pages:                             # A4: 595 x 842 pt, either way round
+        short, long_ = sorted((w, h))
+        assert abs(short - 595.3) < 1.5 and abs(long_ - 841.9) < 1.5, (w, h)
+    # text pages upright; the Gantt chart's pages (a run of them, one phase or so each) turned
+    assert pages[0][0] < pages[0][1]
+    turned = [k for k, (w, h) in enumerate(pages) if w > h]
+    assert len(turned) >= 2 and turned == list(range(turned[0], turned[-1] + 1))

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from report_helpers import SEED_PLAN, run_report
+from .report_helpers import SEED_PLAN, run_report
 
 TITLES = {
     "nb": ["Status i korte trekk", "Nøkkeldatoer", "Milepælstrend", "Denne perioden og neste",
@@ -88,7 +88,7 @@ def test_print_css_is_a4_with_no_cut_charts(seed_html):
 
 def test_the_same_inputs_give_the_same_bytes(seed_reports):
     """The same command again, in a new process (another hash seed), over the same file."""
-    from report_helpers import seed_args
+    from .report_helpers import seed_args
 
     path = seed_reports["nb"]
     first = open(path, "rb").read()

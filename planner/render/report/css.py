@@ -30,7 +30,7 @@ h3 { font-size: 15px; margin: 16px 0 6px; }
 p { margin: 6px 0; }
 p.lead { font-size: 18px; font-weight: 600; margin: 4px 0 12px; }
 p.muted, p.rule { color: var(--muted); font-size: 13px; }
-p.chain { font-size: 13px; margin: 2px 0; overflow-wrap: anywhere; }
+p.chain, p.ids { font-size: 13px; margin: 2px 0; overflow-wrap: anywhere; }
 p.missing { color: var(--muted); font-style: italic; border-left: 3px solid var(--rule);
             padding: 2px 0 2px 10px; }
 .rag { display: inline-flex; align-items: center; gap: 10px; padding: 6px 14px;
@@ -53,18 +53,22 @@ th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--rule
          vertical-align: top; }
 th { background: var(--band); font-weight: 600; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
-th.num, td.num { text-align: right; white-space: nowrap; }
+th.num, td.num { text-align: right; }
+td.num { white-space: nowrap; }
 td.strong { font-weight: 700; }
 figure { margin: 8px 0 12px; }
 figure svg.chart { display: block; width: 100%; height: auto; margin: 0 auto; }
 figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
+figure.paged .pages { display: none; }
 @media print {
   @page { size: A4; margin: 12mm 11mm 14mm; }
   body { padding: 0; max-width: none; font-size: 10.5pt; }
   .toc { display: none; }
   .sec { margin: 0; }
-  .sec-dates, .sec-trend, .sec-period, .sec-critical, .sec-gantt, .sec-risks,
+  .sec-trend, .sec-period, .sec-critical, .sec-gantt, .sec-risks,
   .sec-resources { break-before: page; }
+  .sec-dates { margin-top: 16pt; }
+  .sec-risks svg.chart { max-height: 118mm; }
   .sec-footer { margin-top: 18pt; }
   h2, h3 { break-after: avoid; }
   tr, dl.facts, .rag, p.rule { break-inside: avoid; }
@@ -72,7 +76,16 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
   figure svg.chart { max-width: 100% !important; max-height: 240mm; width: auto;
                      height: auto; }
   figure.wide svg.chart { width: 100%; max-height: 262mm; }
+  @page landscape { size: A4 landscape; margin: 10mm; }
+  .sec-gantt { page: landscape; }
+  figure.paged { break-inside: auto; }
+  figure.paged .whole { position: absolute; width: 0; height: 0; overflow: hidden; }
+  figure.paged .pages { display: block; }
+  figure.paged .page { break-inside: avoid; }
+  figure.paged .page + .page { break-before: page; }
+  figure.paged svg.view { width: 100%; max-height: 168mm; }
   table { font-size: 9pt; }
+  th, td { padding: 2px 6px; }
   p.lead { font-size: 13pt; }
 }
 """

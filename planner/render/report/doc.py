@@ -60,6 +60,9 @@ class Chart:
     alt: str
     caption: str = ""
     wide: bool = False            # fills the page width (the Gantt chart)
+    size: tuple = ()              # (width, height) in points, when ``pages`` is given
+    pages: list = field(default_factory=list)   # printed as these pages: per page the bands
+    #                                             (y0, y1) in points of the chart it shows
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ date (:mod:`planner.render.gantt`)."""
 from __future__ import annotations
 
 from .doc import Chart, Missing, Section
+from .gantt_pages import gantt_views
 from .inputs import ReportData
 from .words import WORDS
 
@@ -20,7 +21,9 @@ def gantt_section(data: ReportData) -> Section:
                               status_date=data.status_date or sched.plan.status_date)
     sec = Section("gantt", w["gantt"])
     alt = f"{w['gantt']}: {sched.plan.name}, {len(layout.rows)} {w['tasks_word']}"
-    sec.add(Chart("gantt", svg, alt, _gantt_caption(data), wide=True))
+    size = (layout.width_in * 72, layout.height_in * 72)
+    sec.add(Chart("gantt", svg, alt, _gantt_caption(data), wide=True, size=size,
+                  pages=gantt_views(layout, sched.plan.tasks)))
     return sec
 
 

@@ -60,10 +60,36 @@ def _block(b) -> str:
     if isinstance(b, Table):
         return _table(b)
     if isinstance(b, Chart):
-        cls = "figure wide" if b.wide else "figure"
-        cap = f"<figcaption>{_e(b.caption)}</figcaption>" if b.caption else ""
-        return f'<figure class="{cls}">\n{inline_svg(b.svg, b.name, b.alt)}{cap}</figure>'
+        return _chart(b)
     raise TypeError(f"no HTML for {type(b).__name__}")
+
+
+def _chart(b: Chart) -> str:
+    cls = "figure wide" if b.wide else "figure"
+    cap = f"<figcaption>{_e(b.caption)}</figcaption>" if b.caption else ""
+    svg = inline_svg(b.svg, b.name, b.alt)
+    if not b.pages:
+        return f'<figure class="{cls}">\n{svg}{cap}</figure>'
+    views = "\n".join(_view(b, k, bands) for k, bands in enumerate(b.pages))
+    return (f'<figure class="{cls} paged">\n<div class="whole">\n{svg}</div>\n'
+            f'<div class="pages">\n{views}\n</div>\n{cap}</figure>')
+
+
+def _view(b: Chart, k: int, bands: list) -> str:
+    """Printed page ``k`` of a chart: the bands of the chart one under the other, each a
+    window on the one drawing (``<use>``), so nothing is drawn twice."""
+    w = b.size[0]
+    parts, y = [], 0.0
+    for y0, y1 in bands:
+        h = y1 - y0
+        parts.append(f'<svg x="0" y="{y:.2f}" width="{w:.2f}" height="{h:.2f}" '
+                     f'viewBox="0 {y0:.2f} {w:.2f} {h:.2f}"><use href="#{b.name}-figure_1"/>'
+                     f"</svg>")
+        y += h
+    label = f"{b.alt} ({k + 1}/{len(b.pages)})"
+    return (f'<div class="page"><svg class="chart view" viewBox="0 0 {w:.2f} {y:.2f}" '
+            f'style="max-width:{w:.2f}pt" role="img" aria-label="{_e(label)}">'
+            + "".join(parts) + "</svg></div>")
 
 
 def _table(t: Table) -> str:

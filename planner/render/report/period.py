@@ -9,6 +9,10 @@ from .inputs import ReportData
 from .words import WORDS, count, date_short, percent
 
 
+#: more tasks than this entered or left the critical path: listed by id in one line
+COMPACT = 8
+
+
 def period_section(data: ReportData) -> Section:
     lang = data.lang
     w = WORDS[lang]
@@ -66,9 +70,20 @@ def critical_section(data: ReportData, chains: int = 4) -> Section:
         return sec.add(Missing(w["no_previous"] if rep is not None else w["no_status"]))
     for key, items in (("entered", rep.critical_entered), ("left", rep.critical_left)):
         sec.add(Heading(f"{w[key]} ({len(items)})"))
+        if len(items) > COMPACT:       # a list of ids, not a page of rows
+            from ..table import id_runs
+
+            sec.add(Para(f"{w['tasks_word'].capitalize()} "
+                         f"{id_runs(sched, _flags(sched, items))}.", "ids"))
+            continue
         sec.add(_table(items, [w["id"], w["name"], w["float"]],
                        lambda r: [Cell(count(r["total_float_days"], w["wd"]), "num")], lang))
     return sec
+
+
+def _flags(sched, items: list) -> list:
+    ids = {r["id"] for r in items}
+    return [t.id in ids for t in sched.plan.tasks]
 
 
 def _table(items: list, head: list, cells, lang: str):

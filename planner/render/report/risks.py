@@ -11,7 +11,7 @@ from .doc import Cell, Chart, Facts, Heading, Missing, Para, Section, Table
 from .inputs import ReportData
 from .words import WORDS, date_long, date_short, number, percent
 
-TOP_DRIVERS = 8
+TOP_DRIVERS = 6
 
 
 @dataclass(slots=True)
@@ -19,10 +19,8 @@ class RiskView:
     """A risk analysis as the report needs it."""
 
     result: dict                  # planner risk --format json
-    scurve_svg: bytes             # the S-curve chart
+    chart_svg: bytes              # S-curve and histogram, drivers, risk events
     target: dt.date               # the date whose chance is asked (the baseline finish)
-    names: dict                   # task id -> name
-    risk_names: dict              # risk event id -> name
 
 
 def _iso(text: str) -> dt.date:
@@ -58,13 +56,14 @@ def risks_section(data: ReportData) -> Section:
     alt = f"{w['scurve_caption']} P50 {risk.result['finish']['p50']}, " \
           f"P85 {risk.result['finish']['p85']}"
     sec.add(Facts(risk_facts(risk, risk.target, lang)))
-    sec.add(Chart("scurve", risk.scurve_svg, alt, w["scurve_caption"]))
-    tasks = sorted(risk.result["tasks"], key=lambda t: (-abs(t["cruciality"]), t["id"]))
-    tasks = [t for t in tasks if t["cruciality"]][:TOP_DRIVERS]
+    sec.add(Chart("risk", risk.chart_svg, alt, w["scurve_caption"]))
+    tasks = sorted((t for t in risk.result["tasks"] if t["cruciality"] is not None),
+                   key=lambda t: (-abs(t["cruciality"]), t["id"]))
+    tasks = [t for t in tasks if t["cruciality"] and not t["summary"]][:TOP_DRIVERS]
     sec.add(Heading(w["drivers"]))
     if tasks:
         sec.add(Table([w["id"], w["name"], w["cruciality"], w["criticality"]],
-                      [[Cell(t["id"], "num"), risk.names.get(t["id"], ""),
+                      [[Cell(t["id"], "num"), t["name"],
                         Cell(number(t["cruciality"], lang), "num"),
                         Cell(percent(t["criticality"], lang), "num")] for t in tasks],
                       num=(0, 2, 3)))
@@ -75,7 +74,7 @@ def risks_section(data: ReportData) -> Section:
     sec.add(Heading(w["events"]))
     if events:
         sec.add(Table([w["id"], w["name"], w["occurred"], w["impact"]],
-                      [[Cell(r["id"], "num"), risk.risk_names.get(r["id"], ""),
+                      [[Cell(r["id"], "num"), r["name"],
                         Cell(percent(r["occurred"], lang), "num"),
                         Cell(f"{number(r['finish_impact_days'], lang, 1)} "
                              f"{w['wd'][1]}", "num")] for r in events], num=(0, 2, 3)))

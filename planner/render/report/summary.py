@@ -8,7 +8,7 @@ import datetime as dt
 
 from .doc import Cell, Facts, Missing, Para, Rag, Section
 from .inputs import ReportData
-from .words import WORDS, count, date_long, date_short, percent
+from .words import WORDS, count, date_long, date_short, percent, signed
 
 
 def schedule_rag(variance_days: int, amber_days: int) -> str:
@@ -49,6 +49,35 @@ def work_done(data: ReportData) -> tuple[int, int] | None:
     return done, total
 
 
+def largest_delays(data: ReportData, n: int = 3) -> str:
+    """The late tasks that slipped most (critical ones first): ``12 Beslutning om ... (+16),
+    ...``; empty without a status."""
+    rep = data.status
+    if rep is None:
+        return ""
+    late = sorted((r for r in rep.late if (r["finish_variance_days"] or 0) > 0),
+                  key=lambda r: (not r["critical"], -r["finish_variance_days"]))
+    return ", ".join(f"{r['id']} {r['name']} ({signed(r['finish_variance_days'], data.lang)})"
+                     for r in late[:n])
+
+
+def season_notes(data: ReportData, var: tuple[int, int]) -> list[str]:
+    """A line for each holiday season between the baseline finish and the forecast finish:
+    it is why a slip in working days is so much longer in calendar days."""
+    lang = data.lang
+    w = WORDS[lang]
+    sched = data.sched
+    lo, hi = data.reference.finish, sched.project_finish
+    out = []
+    for a, b, name, kind in sched.calendar.nonworking_periods(lo, hi):
+        if kind == "season" and lo < a and b < hi:
+            out.append(w["season_slip"].format(
+                season=name.lower() if lang == "nb" else f"the {name.lower()}",
+                a=date_short(a, lang), b=date_short(b, lang),
+                wd=count(var[0], w["wd"]), cd=count(var[1], w["cd"])))
+    return out
+
+
 def variance_text(var: tuple[int, int], lang: str) -> str:
     """``+15 arbeidsdager (+21 kalenderdager) senere`` / ``som grunnplanen``."""
     w = WORDS[lang]
@@ -81,6 +110,9 @@ def summary_section(data: ReportData) -> Section:
         facts.append((w["variance"], Cell(_signed_variance(var, lang),
                                           "later" if var[0] > 0 else "earlier" if var[0] < 0
                                           else "")))
+    late = largest_delays(data)
+    if late:
+        facts.append((w["largest_delays"], Cell(late, "later")))
     done = work_done(data)
     if done is not None:
         a, b = done
@@ -93,6 +125,8 @@ def summary_section(data: ReportData) -> Section:
 
         facts.extend(risk_facts(risk, ref.finish if ref is not None else fin, lang))
     sec.add(Facts(facts))
+    if var is not None and var[0] > 0:
+        sec.add(*[Para(text) for text in season_notes(data, var)])
     if data.status_path is None:
         sec.add(Missing(w["no_status"]))
     if var is None:

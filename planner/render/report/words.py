@@ -64,6 +64,8 @@ WORDS = {
         "gantt_caption": "Mørk del av stolpen er utført; grå stolper er grunnplanen; stiplet "
                          "linje er statusdatoen.",
         "shortened": "forkortet",
+        "largest_delays": "Største forsinkelser",
+        "season_slip": "Forsinkelsen går over {season} ({a}–{b}): {wd} blir {cd}.",
     },
     "en": {
         "title": "Status report", "report_as_of": "Status report as of {date}",
@@ -120,6 +122,8 @@ WORDS = {
         "gantt_caption": "The dark part of a bar is done; grey bars are the baseline; the "
                          "dashed line is the status date.",
         "shortened": "shortened",
+        "largest_delays": "Largest delays",
+        "season_slip": "The slip crosses {season} ({a} to {b}): {wd} become {cd}.",
     },
 }
 
