@@ -45,5 +45,6 @@ def trend_section(data: ReportData) -> Section:
 
     trend = milestone_trend(points, data.baseline)
     svg = trend_chart_bytes(trend, "svg", lang=data.lang)
-    alt = f"{w['trend']}: {len(trend.items)} × {len(trend.status_dates)}"
+    alt = f"{w['trend']}: " + w["trend_alt"].format(n=len(trend.items),
+                                                   k=len(trend.status_dates))
     return sec.add(Chart("trend", svg, alt, w["trend_caption"]))

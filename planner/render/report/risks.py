@@ -53,8 +53,9 @@ def risks_section(data: ReportData) -> Section:
     risk = data.risk
     if risk is None:
         return sec.add(Missing(w["no_estimates"]))
-    alt = f"{w['scurve_caption']} P50 {risk.result['finish']['p50']}, " \
-          f"P85 {risk.result['finish']['p85']}"
+    fin = risk.result["finish"]
+    alt = f"{w['scurve_caption']} P50 {date_short(_iso(fin['p50']), lang)}, " \
+          f"P85 {date_short(_iso(fin['p85']), lang)}"
     sec.add(Facts(risk_facts(risk, risk.target, lang)))
     sec.add(Chart("risk", risk.chart_svg, alt, w["scurve_caption"]))
     tasks = sorted((t for t in risk.result["tasks"] if t["cruciality"] is not None),
@@ -73,7 +74,7 @@ def risks_section(data: ReportData) -> Section:
                     key=lambda r: (-r["finish_impact_days"], r["id"]))
     sec.add(Heading(w["events"]))
     if events:
-        sec.add(Table([w["id"], w["name"], w["occurred"], w["impact"]],
+        sec.add(Table([w["id"], w["risk_event"], w["occurred"], w["impact"]],
                       [[Cell(r["id"], "num"), r["name"],
                         Cell(percent(r["occurred"], lang), "num"),
                         Cell(f"{number(r['finish_impact_days'], lang, 1)} "

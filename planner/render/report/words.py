@@ -39,8 +39,8 @@ WORDS = {
         "none": "Ingen.", "critical_now": "Kritiske aktiviteter nå",
         "entered": "Ble kritiske siden forrige status", "left": "Ikke lenger kritiske",
         "chains": "Kritiske kjeder", "more_chains": "… og flere kjeder",
-        "drivers": "Største drivere (cruciality)", "events": "Risikohendelser etter virkning",
-        "criticality": "Kritikalitet", "cruciality": "Cruciality",
+        "drivers": "Største drivere (sensitivitet)", "events": "Risikohendelser etter virkning",
+        "criticality": "Kritikalitet", "cruciality": "Sensitivitet", "risk_event": "Risikohendelse",
         "probability": "Sannsynlighet", "occurred": "Inntraff", "impact": "Virkning på slutt",
         "resource": "Ressurs", "capacity": "Kapasitet", "peak": "Største belastning",
         "over": "Overbelastninger", "no_over": "Ingen overbelastninger igjen.",
@@ -60,12 +60,13 @@ WORDS = {
         "no_reference": "Ingen grunnplan å måle mot: gi --status FILE eller --baseline NAME",
         "not_available": "—", "yes": "ja", "no": "nei",
         "scurve_caption": "S-kurve: sannsynligheten for å være ferdig innen en dato.",
+        "trend_alt": "{n} faser og milepæler over {k} statusdatoer",
         "trend_caption": "Flat linje: stabil prognose. Stigende linje: milepælen glir.",
         "gantt_caption": "Mørk del av stolpen er utført; grå stolper er grunnplanen; stiplet "
                          "linje er statusdatoen.",
         "shortened": "forkortet",
         "largest_delays": "Største forsinkelser",
-        "season_slip": "Forsinkelsen går over {season} ({a}–{b}): {wd} blir {cd}.",
+        "season_slip": "Forsinkelsen går over {season}, {a}–{b}: {wd} blir {cd}.",
     },
     "en": {
         "title": "Status report", "report_as_of": "Status report as of {date}",
@@ -97,7 +98,7 @@ WORDS = {
         "entered": "Became critical since the previous status", "left": "No longer critical",
         "chains": "Critical chains", "more_chains": "… and more chains",
         "drivers": "Top drivers (cruciality)", "events": "Risk events by impact",
-        "criticality": "Criticality", "cruciality": "Cruciality",
+        "criticality": "Criticality", "cruciality": "Cruciality", "risk_event": "Risk event",
         "probability": "Probability", "occurred": "Occurred", "impact": "Impact on finish",
         "resource": "Resource", "capacity": "Capacity", "peak": "Peak load",
         "over": "Over-allocations", "no_over": "No over-allocations left.",
@@ -117,13 +118,14 @@ WORDS = {
         "no_reference": "No baseline to measure against: give --status FILE or --baseline NAME",
         "not_available": "—", "yes": "yes", "no": "no",
         "scurve_caption": "S-curve: the chance of finishing by a date.",
+        "trend_alt": "{n} phases and milestones over {k} status dates",
         "trend_caption": "A flat line is a stable forecast; a rising line is a slipping "
                          "milestone.",
         "gantt_caption": "The dark part of a bar is done; grey bars are the baseline; the "
                          "dashed line is the status date.",
         "shortened": "shortened",
         "largest_delays": "Largest delays",
-        "season_slip": "The slip crosses {season} ({a} to {b}): {wd} become {cd}.",
+        "season_slip": "The slip crosses {season}, {a} to {b}: {wd} become {cd}.",
     },
 }
 
