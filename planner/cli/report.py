@@ -5,7 +5,7 @@ import shlex
 
 import click
 
-from .base import emit, handle_errors, lang_option, main, plan_argument
+from .base import emit, handle_errors, lang_option, main, plan_argument, resolve_lang
 
 
 @main.command("report")
@@ -23,10 +23,10 @@ from .base import emit, handle_errors, lang_option, main, plan_argument
 @click.option("--estimates", "estimates", type=click.Path(dir_okay=False), default=None,
               help="Three-point estimates and risk events (docs/risk.md): adds P50/P85, the "
                    "chance of the baseline finish and the risk section.")
-@lang_option("nb", help="Language of every word and date.")
+@lang_option(help="Language of every word and date.")
 @click.option("-n", "--iterations", type=click.IntRange(min=1), default=10_000,
               show_default=True, help="Monte Carlo iterations of the risk analysis.")
-@click.option("--seed", type=int, default=1, show_default=True,
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
               help="Random seed of the risk analysis (the same seed gives the same report).")
 @click.option("--date-stamp", "date_stamp", is_flag=True,
               help="Print today's date in the footer (the file then differs from day to day).")
@@ -51,9 +51,13 @@ def report_cmd(plan, more_history, status, history, baseline, estimates, lang, i
 
     from ..render.report import format_of, gather, report_text
 
+    from ..io.yaml_plan import load_plan
+
     fmt = format_of(output)                # a bad file name fails before any work
     history = history_files(history, more_history)
-    data = gather(plan, status=status, history=history, baseline=baseline, estimates=estimates,
+    p = load_plan(plan)
+    lang = resolve_lang(lang, p)
+    data = gather(plan, plan=p, status=status, history=history, baseline=baseline, estimates=estimates,
                   lang=lang, iterations=iterations, seed=seed,
                   command=command_line(plan, status, history, baseline, estimates, lang,
                                        iterations, seed, output),
@@ -96,9 +100,9 @@ def command_line(plan, status, history, baseline, estimates, lang, iterations, s
         args += ["--estimates", estimates]
         if iterations != 10_000:
             args += ["-n", str(iterations)]
-        if seed != 1:
+        if seed != 0:
             args += ["--seed", str(seed)]
     if lang != "nb":
-        args += ["--lang", lang]
+        args += ["--lang", lang]         # as resolved (option, PLANNER_LANG or the plan)
     args += ["-o", output]
     return " ".join(shlex.quote(a) for a in args)

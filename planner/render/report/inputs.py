@@ -40,15 +40,18 @@ class ReportData:
         return self.sched.plan.status_date if self.status_path else None
 
 
-def gather(plan_path: str, *, status: str | None = None, history=(), baseline: str | None = None,
-           estimates: str | None = None, lang: str = "nb", iterations: int = 10_000,
-           seed: int = 1, command: str = "", stamp: dt.date | None = None) -> ReportData:
-    """Read and compute everything a report shows.  Bad input raises PlanError before any
-    output exists."""
-    from ...io.yaml_plan import load_plan
+def gather(plan_path: str, *, plan=None, status: str | None = None, history=(),
+           baseline: str | None = None, estimates: str | None = None, lang: str = "nb",
+           iterations: int = 10_000, seed: int = 0, command: str = "",
+           stamp: dt.date | None = None) -> ReportData:
+    """Read and compute everything a report shows (``plan``: the plan of ``plan_path`` when
+    the caller has read it already).  Bad input raises PlanError before any output exists."""
     from ...schedule import schedule
 
-    plan = load_plan(plan_path)
+    if plan is None:
+        from ...io.yaml_plan import load_plan
+
+        plan = load_plan(plan_path)
     if status is not None or history or baseline is not None:
         from .tracked import gather_tracking
 

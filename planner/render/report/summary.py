@@ -61,13 +61,6 @@ def largest_delays(data: ReportData, n: int = 3) -> str:
                      for r in late[:n])
 
 
-#: English names of the Norwegian calendar's seasons (calendars/norway.yaml labels them in
-#: Norwegian)
-SEASON_EN = {"summer": "the summer holiday (July)", "summer_weeks": "the summer holiday",
-             "easter_week": "Easter week", "romjul": "the Christmas week",
-             "winter_break": "the winter break", "autumn_break": "the autumn break"}
-
-
 def season_notes(data: ReportData, var: tuple[int, int]) -> list[str]:
     """A line for each holiday season between the baseline finish and the forecast finish:
     it is why a slip in working days is so much longer in calendar days."""
@@ -82,8 +75,9 @@ def season_notes(data: ReportData, var: tuple[int, int]) -> list[str]:
         for year in range(lo.year, hi.year + 1):
             for a, b in season_ranges(rule, year):
                 if lo < a and b < hi:
-                    name = (rule.label or rule.name).lower() if lang == "nb" else \
-                        SEASON_EN.get(rule.name, rule.label or rule.name)
+                    name = (lang == "en" and rule.label_en) or rule.label or rule.name
+                    if lang == "nb":
+                        name = name[:1].lower() + name[1:]
                     found.append((a, b, name))
     return [w["season_slip"].format(season=name, a=date_short(a, lang), b=date_short(b, lang),
                                     wd=count(var[0], w["wd"]), cd=count(var[1], w["cd"]))

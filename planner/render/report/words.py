@@ -125,7 +125,7 @@ WORDS = {
                          "dashed line is the status date.",
         "shortened": "shortened",
         "largest_delays": "Largest delays",
-        "season_slip": "The slip crosses {season}, {a} to {b}: {wd} become {cd}.",
+        "season_slip": "The slip runs over the {season}, {a} to {b}: {wd} become {cd}.",
     },
 }
 
