@@ -57,6 +57,8 @@ th.num, td.num { text-align: right; }
 td.num { white-space: nowrap; }
 td.strong { font-weight: 700; }
 figure { margin: 8px 0 12px; }
+figure.wide { width: calc(min(100vw, 1400px) - 48px); max-width: none; position: relative;
+              left: 50%; transform: translateX(-50%); }
 figure svg.chart { display: block; width: 100%; height: auto; margin: 0 auto; }
 figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
 figure.paged .pages { display: none; }
@@ -75,6 +77,7 @@ figure.paged .pages { display: none; }
   figure { break-inside: avoid; }
   figure svg.chart { max-width: 100% !important; max-height: 240mm; width: auto;
                      height: auto; }
+  figure.wide { width: auto; left: 0; transform: none; }
   figure.wide svg.chart { width: 100%; max-height: 262mm; }
   @page landscape { size: A4 landscape; margin: 10mm; }
   .sec-gantt { page: landscape; }

@@ -27,7 +27,8 @@ def resources_section(data: ReportData) -> Section:
     sec.add(Heading(f"{w['over']} ({len(over)})"))
     if not over:
         return sec.add(Para(w["no_over"], "muted"))
-    sec.add(Table([w["resource"], w["start"], w["finish"], w["peak"], w["tasks_word"]],
+    sec.add(Table([w["resource"], w["start"], w["finish"], w["peak"],
+                   w["tasks_word"].capitalize()],
                   [[ld.name, Cell(date_short(o.first, lang), "num"),
                     Cell(date_short(o.last, lang), "num"),
                     Cell(f"{number(o.peak, lang, _digits(o.peak))} / "
