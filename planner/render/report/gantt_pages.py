@@ -16,14 +16,15 @@ PT = 72.0
 def gantt_views(layout, tasks) -> list[list[tuple[float, float]]]:
     """The printed pages of a chart from :func:`planner.render.gantt.gantt_bytes`: per page the
     bands ``(y0, y1)`` in points from the top of the chart that it shows (title and axis,
-    rows, legend); ``[]`` when one page holds the whole chart at full width."""
+    rows, legend); ``[]`` when one page holds every row (the whole chart is printed, scaled
+    to the page)."""
     n = len(layout.rows)
     head, rh, h = layout.rows_top_in, layout.row_height_in, layout.height_in
     foot = h - head - n * rh
     scale = min(1.0, PAGE_W_IN / layout.width_in)
-    if h * scale <= PAGE_H_IN:
-        return []
     cap = max(1, int((PAGE_H_IN / scale - head - foot) / rh))
+    if h * scale <= PAGE_H_IN or cap >= n:
+        return []
     pages = pack(phase_blocks(layout, tasks), cap)
     return [[(0.0, head * PT), ((head + a * rh) * PT, (head + b * rh) * PT),
              ((h - foot) * PT, h * PT)] for a, b in pages]
