@@ -64,7 +64,9 @@ def risk_cmd(plan, estimates, n, seed, by, until_stable, fmt, lang, output, scen
     dates = _dates(by)
     p, overlays = load_with_overlays(plan, scenarios, sets)
     lang = resolve_lang(lang, p)
-    inp = _input(p, estimates)
+    from ..io.estimates_yaml import risk_input
+
+    inp = risk_input(p, estimates)
     from ..risk.engine import simulate
     from .base import schedule_plan
 
@@ -100,19 +102,6 @@ def _dates(by) -> list:
         if d not in out:
             out.append(d)
     return out
-
-
-def _input(plan, estimates):
-    from ..io.estimates_yaml import load_estimates, load_plan_estimates
-
-    inp = load_plan_estimates(plan)
-    if estimates:
-        inp = inp.merged(load_estimates(estimates, plan))
-    if inp.is_empty():
-        raise PlanError("nothing is uncertain: give --estimates FILE (docs/risk.md) or write "
-                        "`estimates:`, `profiles:` or `risks:` in the plan", file=plan.source,
-                        line=0)
-    return inp
 
 
 class _Progress:

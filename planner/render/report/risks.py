@@ -21,6 +21,7 @@ class RiskView:
     result: dict                  # planner risk --format json
     chart_svg: bytes              # S-curve and histogram, drivers, risk events
     target: dt.date               # the date whose chance is asked (the baseline finish)
+    against_baseline: bool = True  # False: the target is the plan's own finish
 
 
 def _iso(text: str) -> dt.date:
@@ -40,7 +41,8 @@ def risk_facts(risk: RiskView, target: dt.date, lang: str) -> list:
     cls = "green" if chance >= 0.85 else "amber" if chance >= 0.5 else "red"
     return [(w["p50"], f"{date_long(p50, lang)} ({date_short(p50, lang)})"),
             (w["p85"], f"{date_long(p85, lang)} ({date_short(p85, lang)})"),
-            (f"{w['chance']} ({date_short(target, lang)})",
+            (f"{w['chance' if risk.against_baseline else 'chance_plan']} "
+             f"({date_short(target, lang)})",
              Cell(w["chance_text"].format(pct=percent(chance, lang),
                                           n=f"{risk.result['iterations']:,}".replace(
                                               ",", "\u00a0")), cls))]
