@@ -61,6 +61,25 @@ def largest_delays(data: ReportData, n: int = 3) -> str:
                      for r in late[:n])
 
 
+def longer_than_planned(data: ReportData, n: int = 3) -> str:
+    """The tasks whose forecast duration grew most against the reference (re-estimated, or
+    taking longer than planned): ``16 Anskaffe ... (35 → 45 arbeidsdager)``; empty without
+    a status."""
+    ref, sched = data.reference, data.sched
+    if ref is None or data.status_path is None:
+        return ""
+    grown = []
+    for i, t in enumerate(sched.plan.tasks):
+        b = ref.tasks.get(t.id)
+        if not t.summary and b is not None and sched.duration[i] > b.duration:
+            grown.append((-(sched.duration[i] - b.duration), i, b.duration, sched.duration[i]))
+    grown.sort()
+    tasks = sched.plan.tasks
+    days = WORDS[data.lang]["wd"][1]
+    return ", ".join(f"{tasks[i].id} {tasks[i].name} ({was} → {now} {days})"
+                     for _g, i, was, now in grown[:n])
+
+
 def season_notes(data: ReportData, var: tuple[int, int]) -> list[str]:
     """A line for each holiday season between the baseline finish and the forecast finish:
     it is why a slip in working days is so much longer in calendar days."""
@@ -119,6 +138,13 @@ def summary_section(data: ReportData) -> Section:
     late = largest_delays(data)
     if late:
         facts.append((w["largest_delays"], Cell(late, "later")))
+    longer = longer_than_planned(data)
+    if longer:
+        facts.append((w["longer"], longer))
+    paths = sched.critical_paths(limit=2)
+    if paths:
+        more = f" ({w['and_more']})" if len(paths) > 1 else ""
+        facts.append((w["path_now"], " → ".join(paths[0]) + more))
     done = work_done(data)
     if done is not None:
         a, b = done

@@ -67,6 +67,8 @@ WORDS = {
                          "linje er statusdatoen.",
         "shortened": "forkortet",
         "largest_delays": "Største forsinkelser",
+        "longer": "Lengre enn i grunnplanen", "path_now": "Kritisk linje nå",
+        "and_more": "og flere",
         "season_slip": "Forsinkelsen går over {season}, {a}–{b}: {wd} blir {cd}.",
     },
     "en": {
@@ -127,6 +129,8 @@ WORDS = {
                          "dashed line is the status date.",
         "shortened": "shortened",
         "largest_delays": "Largest delays",
+        "longer": "Longer than in the baseline", "path_now": "Critical path now",
+        "and_more": "and more",
         "season_slip": "The slip runs over the {season}, {a} to {b}: {wd} become {cd}.",
     },
 }
