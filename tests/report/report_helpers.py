@@ -20,4 +20,5 @@ def run_report(*args):
 
 def seed_args(lang: str, out: str) -> list:
     """The October 2023 report of the seed plan, as docs/make_report.sh makes it."""
-    return [SEED_PLAN, "--lang", lang, "-o", out]
+    return [SEED_PLAN, "--status", STATUS, "--baseline", "baseline", "--estimates", ESTIMATES,
+            "--lang", lang, "-o", out, "--history", *HISTORY]

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .report_helpers import SEED_PLAN, run_report
+from .report_helpers import ESTIMATES, HISTORY, SEED_PLAN, STATUS, run_report
 
 TITLES = {
     "nb": ["Status i korte trekk", "Nøkkeldatoer", "Milepælstrend", "Denne perioden og neste",
@@ -51,16 +51,19 @@ def test_every_section_in_order_in_both_languages(seed_html, lang):
 
 def test_dates_in_norwegian_and_english(seed_html):
     nb, en = text(seed_html["nb"]), text(seed_html["en"])
-    # the plan's finish: long and short forms
+    # the status date and the baseline finish: long and short forms
+    assert "Statusrapport per tirsdag 31. oktober 2023" in nb
+    assert "Status report as of Tuesday 31 October 2023" in en
     assert "fredag 28. juni 2024 (28.06.24)" in nb
     assert "Friday 28 June 2024 (2024-06-28)" in en
-    # key dates: phase 3 (Design) finishes 08.03.24, phase 19 25.06.24
+    # key dates: phase 3 (Design) in the baseline 08.03.24, phase 19 25.06.24
     dates = text(section_html(seed_html["nb"], "dates"))
     assert "3 Design fasen - vurdere og beslutte (fase) 08.03.24" in dates
     assert "19 Operasjonalisering av SSIKS-IT (fase) 25.06.24" in dates
     assert "19 Operasjonalisering av SSIKS-IT (phase) 2024-06-25" in \
         text(section_html(seed_html["en"], "dates"))
-    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", nb.replace(SEED_PLAN, ""))
+    # no ISO date in the Norwegian text (file names aside), no Norwegian date in the English
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", re.sub(r"\S+\.yaml", "", nb))
     assert not re.search(r"\b\d\d\.\d\d\.\d\d\b", en)
 
 
@@ -116,9 +119,13 @@ def test_a_date_stamp_only_when_asked(seed_html, write_plan, tmp_path):
 def test_the_footer_says_what_made_the_report(seed_html):
     footer = text(section_html(seed_html["nb"], "footer"))
     assert f"Planfil {SEED_PLAN}" in footer
+    assert f"Statusfil {STATUS} Statusdato tirsdag 31. oktober 2023 (31.10.23)" in footer
+    assert "Grunnplan baseline" in footer
+    assert f"Historikk {', '.join(HISTORY)}" in footer
+    assert f"Estimatfil {ESTIMATES}" in footer
     assert "planner-versjon 0.1.0" in footer
-    assert re.search(r"Kommando planner report plans/ssiks_it\.yaml .*-o \S+report\.html",
-                     footer)
+    assert re.search(r"Kommando planner report plans/ssiks_it\.yaml --status \S+ --history "
+                     r".* --baseline baseline --estimates \S+ -o \S+report\.html$", footer)
 
 
 def test_markdown_has_the_same_sections(seed_reports):
