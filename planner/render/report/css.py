@@ -43,6 +43,8 @@ dl.facts { display: grid; grid-template-columns: minmax(180px, max-content) 1fr;
            gap: 4px 18px; margin: 12px 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; font-weight: 600; }
+ul.items { margin: 0; padding-left: 1.1em; }
+ul.items li { margin: 0 0 2px; }
 dd.later, td.later { color: var(--later); }
 dd.earlier, td.earlier { color: var(--earlier); }
 dd.green { color: var(--green); } dd.amber { color: var(--amber); } dd.red { color: var(--red); }
@@ -64,7 +66,12 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
 figure.paged .pages { display: none; }
 @media print {
   @page { size: A4; margin: 12mm 11mm 14mm; }
-  body { padding: 0; max-width: none; font-size: 10.5pt; }
+  body { padding: 0; max-width: none; font-size: 10pt; line-height: 1.35; }
+  h1 { font-size: 17pt; }
+  .subtitle { font-size: 12pt; }
+  h2 { font-size: 14pt; }
+  dl.facts { gap: 2px 14px; }
+  .sec-dates { break-inside: avoid; }
   .toc { display: none; }
   .sec { margin: 0; }
   .sec-trend, .sec-period, .sec-critical, .sec-gantt, .sec-risks,

@@ -13,7 +13,8 @@ RAG_LEVELS = ("green", "amber", "red")
 @dataclass(frozen=True, slots=True)
 class Cell:
     """A table cell with a style class: ``later``, ``earlier``, ``done``, ``critical``,
-    ``muted``, ``num`` (right-aligned), or a RAG level."""
+    ``muted``, ``num`` (right-aligned), or a RAG level.  A newline in the text starts a new
+    line (a short list)."""
 
     text: str
     cls: str = ""

@@ -54,8 +54,8 @@ def _block(b) -> str:
                 f'</span> <span class="rag-label">{_e(b.label)}</span></div>\n'
                 f'<p class="rule">{_e(b.rule)}</p>')
     if isinstance(b, Facts):
-        rows = "\n".join(f"<dt>{_e(k)}</dt><dd{_cls(v)}>{_e(text_of(v))}</dd>"
-                         for k, v in b.rows)
+        rows = "\n".join(f"<dt>{_e(k)}</dt><dd{_cls(v)}>{_lines(text_of(v))}</dd>"
+                          for k, v in b.rows)
         return f'<dl class="facts">\n{rows}\n</dl>'
     if isinstance(b, Table):
         return _table(b)
@@ -97,7 +97,7 @@ def _table(t: Table) -> str:
                    for k, h in enumerate(t.head))
     body = []
     for row in t.rows:
-        cells = "".join(f"<td{_cls(c)}>{_e(text_of(c))}</td>" for c in row)
+        cells = "".join(f"<td{_cls(c)}>{_lines(text_of(c))}</td>" for c in row)
         body.append(f"<tr>{cells}</tr>")
     cap = f"<caption>{_e(t.caption)}</caption>" if t.caption else ""
     return (f"<table>{cap}\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body)
@@ -107,6 +107,14 @@ def _table(t: Table) -> str:
 def _cls(value) -> str:
     cls = class_of(value) if isinstance(value, Cell) else ""
     return f' class="{cls}"' if cls else ""
+
+
+def _lines(text: str) -> str:
+    """Text, or a short list when it has more than one line."""
+    if "\n" not in text:
+        return _e(text)
+    return '<ul class="items">' + "".join(f"<li>{_e(x)}</li>" for x in text.split("\n")) \
+        + "</ul>"
 
 
 def _e(text: str) -> str:

@@ -43,7 +43,7 @@ def _pipe(head: list, rows: list, num: tuple) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    return _esc(text).replace("|", "\\|").replace("\n", " ")
+    return _esc(text).replace("|", "\\|").replace("\n", "; ")
 
 
 def _esc(text: str) -> str:

@@ -44,8 +44,12 @@ def risk_facts(risk: RiskView, target: dt.date, lang: str) -> list:
             (f"{w['chance' if risk.against_baseline else 'chance_plan']} "
              f"({date_short(target, lang)})",
              Cell(w["chance_text"].format(pct=percent(chance, lang),
-                                          n=f"{risk.result['iterations']:,}".replace(
-                                              ",", "\u00a0")), cls))]
+                                          n=_count(risk.result["iterations"])), cls))]
+
+
+def _count(n: int) -> str:
+    """``10 000``: thousands apart by a no-break space, as Norwegian and SI both write."""
+    return f"{n:,}".replace(",", "\u00a0")
 
 
 def risks_section(data: ReportData) -> Section:
@@ -59,6 +63,9 @@ def risks_section(data: ReportData) -> Section:
     alt = f"{w['scurve_caption']} P50 {date_short(_iso(fin['p50']), lang)}, " \
           f"P85 {date_short(_iso(fin['p85']), lang)}"
     sec.add(Facts(risk_facts(risk, risk.target, lang)))
+    sec.add(Para(w["p_explained"].format(n=_count(risk.result["iterations"]),
+                                          rest=w["p_rest"] if data.status_path else ""),
+                 "muted"))
     sec.add(Chart("risk", risk.chart_svg, alt, w["scurve_caption"]))
     tasks = sorted((t for t in risk.result["tasks"] if t["cruciality"] is not None),
                    key=lambda t: (-abs(t["cruciality"]), t["id"]))

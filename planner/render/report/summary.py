@@ -50,14 +50,14 @@ def work_done(data: ReportData) -> tuple[int, int] | None:
 
 
 def largest_delays(data: ReportData, n: int = 3) -> str:
-    """The late tasks that slipped most (critical ones first): ``12 Beslutning om ... (+16),
-    ...``; empty without a status."""
+    """The late tasks that slipped most (critical ones first), a line each:
+    ``12 Beslutning om ... (+16)``; empty without a status."""
     rep = data.status
     if rep is None:
         return ""
     late = sorted((r for r in rep.late if (r["finish_variance_days"] or 0) > 0),
                   key=lambda r: (not r["critical"], -r["finish_variance_days"]))
-    return ", ".join(f"{r['id']} {r['name']} ({signed(r['finish_variance_days'], data.lang)})"
+    return "\n".join(f"{r['id']} {r['name']} ({signed(r['finish_variance_days'], data.lang)})"
                      for r in late[:n])
 
 
@@ -76,7 +76,7 @@ def longer_than_planned(data: ReportData, n: int = 3) -> str:
     grown.sort()
     tasks = sched.plan.tasks
     days = WORDS[data.lang]["wd"][1]
-    return ", ".join(f"{tasks[i].id} {tasks[i].name} ({was} → {now} {days})"
+    return "\n".join(f"{tasks[i].id} {tasks[i].name} ({was} → {now} {days})"
                      for _g, i, was, now in grown[:n])
 
 

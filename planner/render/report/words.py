@@ -27,6 +27,10 @@ WORDS = {
         "p50": "P50 (styringsramme)", "p85": "P85 (kostnadsramme)",
         "chance": "Sjanse for å nå grunnplanens slutt",
         "chance_plan": "Sjanse for å nå planlagt slutt",
+        "p_explained": "P50 og P85 er datoene prosjektet blir ferdig innen med 50 % og 85 % "
+                       "sannsynlighet, ut fra {n} simuleringer av usikre varigheter og "
+                       "risikohendelser{rest}.",
+        "p_rest": " i arbeidet som gjenstår (det utførte er fakta)",
         "chance_text": "{pct} ({n} simuleringer)",
         "later": "senere", "earlier": "tidligere", "on_time": "som grunnplanen",
         "wd": ("arbeidsdag", "arbeidsdager"), "cd": ("kalenderdag", "kalenderdager"),
@@ -88,6 +92,10 @@ WORDS = {
         "p50": "P50 (target)", "p85": "P85 (upper limit)",
         "chance": "Chance of meeting the baseline finish",
         "chance_plan": "Chance of meeting the planned finish",
+        "p_explained": "P50 and P85 are the dates the project finishes by with a chance of "
+                       "50% and 85%, from {n} simulations of uncertain durations and risk "
+                       "events{rest}.",
+        "p_rest": " in the work that remains (what is done is fact)",
         "chance_text": "{pct} ({n} simulations)",
         "later": "later", "earlier": "earlier", "on_time": "as the baseline",
         "wd": ("working day", "working days"), "cd": ("calendar day", "calendar days"),
