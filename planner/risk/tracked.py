@@ -24,11 +24,11 @@ import copy
 import dataclasses
 
 from ..errors import PlanError
-from ..model import Constraint, Link, Plan
+from ..model import Constraint, Plan
 from ..schedule import Schedule, schedule
 from ..schedule.keys import pos
 from ..schedule.progress import DONE, STARTED
-from .model import RiskInput, ThreePoint
+from .model import RiskInput
 
 #: constraints a status floor does not override (MS Project 2002 and later)
 HARD = {"MSO", "MFO", "SNLT", "FNLT"}
@@ -147,4 +147,4 @@ def remaining_input(inp: RiskInput, sched: Schedule) -> RiskInput:
                      list(inp.files))
 
 
-__all__ = ["remaining_plan", "remaining_input", "ThreePoint", "Link"]
+__all__ = ["remaining_plan", "remaining_input"]
