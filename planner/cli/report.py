@@ -92,8 +92,8 @@ def command_line(plan, status, history, baseline, estimates, lang, iterations, s
     args = ["planner", "report", plan]
     if status:
         args += ["--status", status]
-    for h in history:
-        args += ["--history", h]
+    if history:
+        args += ["--history", *history]
     if baseline:
         args += ["--baseline", baseline]
     if estimates:
