@@ -180,6 +180,7 @@ class Plan:
     notes: str = ""
     status_date: dt.date | None = None           # the last day of reported work
     language: str | None = None                  # nb | en: the default for reports and charts
+    report: dict = field(default_factory=dict)   # board-report settings, e.g. amber_days
     src: tuple = ()
     #: None: no status applied (the plan is scheduled as written, a status date only draws a
     #: line); otherwise one of RESCHEDULE_MODES
