@@ -18,7 +18,8 @@ def gantt_section(data: ReportData) -> Section:
     w = WORDS[data.lang]
     sched = data.sched
     svg, layout = gantt_bytes(sched, "svg", lang=data.lang, paper=GANTT_PAPER,
-                              status_date=data.status_date or sched.plan.status_date)
+                              status_date=data.status_date or sched.plan.status_date,
+                              baseline=data.baseline)
     sec = Section("gantt", w["gantt"])
     alt = f"{w['gantt']}: {sched.plan.name}, {len(layout.rows)} {w['tasks_word']}"
     size = (layout.width_in * 72, layout.height_in * 72)
@@ -28,8 +29,12 @@ def gantt_section(data: ReportData) -> Section:
 
 
 def _gantt_caption(data: ReportData) -> str:
+    """What the chart shows beyond a plain Gantt chart: progress, late tasks, the baseline."""
     w = WORDS[data.lang]
-    return w["gantt_caption"] if data.status_path else ""
+    parts = [w["gantt_status"]] if data.status_path else []
+    if data.baseline is not None:
+        parts.append(w["gantt_baseline"])
+    return " ".join(parts)
 
 
 def trend_section(data: ReportData) -> Section:

@@ -12,6 +12,9 @@ PAGE_H_IN = 168 / 25.4
 
 PT = 72.0
 
+#: a phase a little longer than a page is shrunk this far to keep it whole on its page
+STRETCH = 1 / 0.85
+
 
 def gantt_views(layout, tasks) -> list[list[tuple[float, float]]]:
     """The printed pages of a chart from :func:`planner.render.gantt.gantt_bytes`: per page the
@@ -25,7 +28,8 @@ def gantt_views(layout, tasks) -> list[list[tuple[float, float]]]:
     cap = max(1, int((PAGE_H_IN / scale - head - foot) / rh))
     if h * scale <= PAGE_H_IN or cap >= n:
         return []
-    pages = pack(phase_blocks(layout, tasks), cap)
+    whole = max(cap, int((PAGE_H_IN * STRETCH / scale - head - foot) / rh))
+    pages = pack(phase_blocks(layout, tasks), cap, whole)
     return [[(0.0, head * PT), ((head + a * rh) * PT, (head + b * rh) * PT),
              ((h - foot) * PT, h * PT)] for a, b in pages]
 
@@ -39,18 +43,25 @@ def phase_blocks(layout, tasks) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
 
 
-def pack(blocks: list[tuple[int, int]], cap: int) -> list[tuple[int, int]]:
-    """Consecutive blocks joined into pages of at most ``cap`` rows; a block longer than a page
-    is cut into equal parts.
+def pack(blocks: list[tuple[int, int]], cap: int, whole: int | None = None
+         ) -> list[tuple[int, int]]:
+    """Consecutive blocks joined into pages of at most ``cap`` rows; a block of up to
+    ``whole`` rows keeps a page of its own (it is printed a little smaller), a longer one is
+    cut into equal parts.
 
     >>> pack([(0, 18), (18, 39), (39, 54)], 26)
     [(0, 18), (18, 39), (39, 54)]
     >>> pack([(0, 5), (5, 9), (9, 40)], 12)
     [(0, 9), (9, 20), (20, 31), (31, 40)]
+    >>> pack([(0, 18), (18, 39), (39, 54)], 19, 23)
+    [(0, 18), (18, 39), (39, 54)]
     """
+    whole = cap if whole is None else whole
     pages: list[list[int]] = []
     for a, b in blocks:
-        if b - a > cap:
+        if cap < b - a <= whole:
+            pages.append([a, b])
+        elif b - a > cap:
             parts = -(-(b - a) // cap)
             size = -(-(b - a) // parts)
             pages += [[x, min(b, x + size)] for x in range(a, b, size)]

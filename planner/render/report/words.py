@@ -67,8 +67,9 @@ WORDS = {
         "scurve_caption": "S-kurve: sannsynligheten for å være ferdig innen en dato.",
         "trend_alt": "{n} faser og milepæler over {k} statusdatoer",
         "trend_caption": "Flat linje: stabil prognose. Stigende linje: milepælen glir.",
-        "gantt_caption": "Mørk del av stolpen er utført; grå stolper er grunnplanen; stiplet "
-                         "linje er statusdatoen.",
+        "gantt_status": "Den mørke delen av en stolpe er utført arbeid, den grønne stiplede "
+                        "linjen er statusdatoen, og forsinkede aktiviteter har oransje ramme.",
+        "gantt_baseline": "De tynne grå stolpene er grunnplanen.",
         "shortened": "forkortet",
         "largest_delays": "Største forsinkelser",
         "longer": "Lengre enn i grunnplanen", "path_now": "Kritisk linje nå",
@@ -133,8 +134,9 @@ WORDS = {
         "trend_alt": "{n} phases and milestones over {k} status dates",
         "trend_caption": "A flat line is a stable forecast; a rising line is a slipping "
                          "milestone.",
-        "gantt_caption": "The dark part of a bar is done; grey bars are the baseline; the "
-                         "dashed line is the status date.",
+        "gantt_status": "The dark part of a bar is work done, the dashed green line is the "
+                        "status date, and late tasks have an orange outline.",
+        "gantt_baseline": "The thin grey bars are the baseline.",
         "shortened": "shortened",
         "largest_delays": "Largest delays",
         "longer": "Longer than in the baseline", "path_now": "Critical path now",
