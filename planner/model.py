@@ -20,6 +20,9 @@ DATED_CONSTRAINTS = ("MSO", "MFO", "SNET", "SNLT", "FNET", "FNLT")
 
 #: lag units: whole working days, or elapsed (calendar) days as MS Project's "edays"
 LAG_UNITS = ("d", "ed")
+#: duration units: working days, or elapsed days (``ed``: calendar days, nights and weekends
+#: included, as MS Project's "edays")
+DURATION_UNITS = ("d", "ed")
 
 
 @dataclass(slots=True)
@@ -71,10 +74,27 @@ class Task:
     notes: str = ""
     summary: bool = False
     src: tuple = ()
+    duration_unit: str = "d"             # "ed": ``duration`` is in elapsed (calendar) days
+    # a manually scheduled task keeps the dates it is given (MS Project's ``Manual``): its
+    # links drive its successors but do not move it
+    manual: bool = False
+    start: dt.date | None = None         # manual tasks: the first working day
+    finish: dt.date | None = None        # manual tasks: the last working day
+    # a split task pauses: ((after, days), ...) = after ``after`` working days of its work it
+    # stops for ``days`` working days (increasing ``after``, each 0 < after < duration)
+    pauses: tuple = ()
 
     @property
     def milestone(self) -> bool:
         return not self.summary and self.duration == 0
+
+    @property
+    def span(self) -> int | None:
+        """Working days from its first to its last working day: the duration plus the pauses
+        of a split task."""
+        if self.duration is None:
+            return None
+        return self.duration + sum(days for _after, days in self.pauses)
 
 
 @dataclass(slots=True)

@@ -28,11 +28,13 @@ from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, Assignment, Constraint
 from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
 from .documents import (SafeDumper, as_date, as_int, as_list, as_mapping, as_str, check_keys,
                         load_document, write_atomic)
+from .task_kinds import KEYS as KIND_KEYS
+from .task_kinds import elapsed_duration, fill_manual_durations, kind_data, read_kind
 
 TOP_KEYS = {"project", "tasks", "resources"}
 PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes"}
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
-             "deadline", "resources", "notes", "tasks", "leveling_delay"}
+             "deadline", "resources", "notes", "tasks", "leveling_delay"} | KIND_KEYS
 RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes"}
 LINK_KEYS = {"task", "type", "lag", "unit"}
 
@@ -83,10 +85,9 @@ def plan_from_data(data, source: str | None = None) -> Plan:
     ids: dict[str, tuple] = {}
     res_ids = {r.id for r in plan.resources}
     _tasks(tasks, ("tasks",), None, 1, out, ids, res_ids)
-    if not out:
-        raise PlanError("the plan has no tasks", path=("tasks",))
-    plan.tasks = out
+    plan.tasks = out        # (an empty plan is read; scheduling it says there is nothing to do)
     _check_links(plan, ids)
+    fill_manual_durations(plan)
     return plan
 
 
@@ -121,14 +122,19 @@ def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
                 raise PlanError(f"summary task {tid} has an empty `tasks:` list",
                                 path=tpath + ("tasks",))
         duration = item.get("duration")
+        unit = "d"
         if type(duration) is not int or duration < 0:
             if duration is None:
-                if not is_summary:
+                if not is_summary and not item.get("manual"):
                     raise PlanError(f"task {tid} needs a `duration` in working days (0 for a "
                                     f"milestone)", path=tpath)
+            elif elapsed_duration(duration) is not None:
+                duration, unit = elapsed_duration(duration), "ed"
             else:
                 duration = _duration(duration, tpath + ("duration",))
         task = Task(tid, name, duration, parent, level, summary=is_summary, src=tpath)
+        if unit != "d":
+            task.duration_unit = unit
         if len(item) > 2 + (duration is not None) + is_summary + ("predecessors" in item):
             _task_extras(task, item, tpath, res_ids)
         elif "predecessors" in item:
@@ -168,6 +174,8 @@ def _task_extras(task: Task, item: dict, tpath, res_ids) -> None:
         task.assignments = _assignments(item["resources"], tpath + ("resources",), res_ids)
     if item.get("notes"):
         task.notes = str(item["notes"])
+    if not KIND_KEYS.isdisjoint(item):
+        read_kind(task, item, tpath)
 
 
 def _path_text(path) -> str:
@@ -421,6 +429,8 @@ def _task_data(t: Task) -> dict:
                           for a in t.assignments}
     if t.notes:
         d["notes"] = t.notes
+    if t.manual or t.pauses or t.duration_unit != "d":
+        kind_data(t, d)
     if t.summary:
         d["tasks"] = []
     return d

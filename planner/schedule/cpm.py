@@ -13,6 +13,7 @@ from .network import compile_plan
 from .passes import backward_pass, forward_pass
 from .result import Schedule
 from .rollup import expand_summary_links, free_float, rollup, total_float
+from .special import compile_special, report_durations
 
 
 def schedule(plan: Plan, cal: WorkCalendar | None = None) -> Schedule:
@@ -41,6 +42,7 @@ def _schedule(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     if cal is None:
         cal = WorkCalendar(plan.calendar, plan.start)
     net = compile_plan(plan, cal)
+    compile_special(plan, cal, net)
     n = len(net.ids)
     es = [0] * n
     ef = [0] * n
@@ -69,6 +71,7 @@ def _schedule(plan: Plan, cal: WorkCalendar | None) -> Schedule:
         else:
             start[i], finish[i] = es[i], ef[i]
     dur = list(net.dur)
+    report_durations(plan, net, es, ef, dur)
     rollup(net, plan, es, ef, ls, lf, start, finish, dur, alap)
 
     total = total_float(es, ef, ls, lf, alap)

@@ -41,6 +41,9 @@ class Network:
     deadline_key: list       # finish key or None
     delay: list              # levelling delay, working days
     summary_links: list      # links with a summary at either end, expanded after a first pass
+    fixed: dict | None = None    # manual tasks: {task: (start key, finish key)} (special.py)
+    elapsed: dict | None = None  # tasks with elapsed durations: {task: calendar days}
+    split: list | None = None    # split tasks (their span is in ``dur``)
 
 
 def compile_plan(plan: Plan, cal: WorkCalendar) -> Network:

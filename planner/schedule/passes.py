@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..calendar import WorkCalendar
 from .keys import ALAP, FF, FNET, FNLT, FS, MFO, MSO, SNET, SNLT, SS, add_work
 from .network import Network
+from .special import backward_elapsed, forward_elapsed
 
 
 def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
@@ -40,7 +41,14 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
     delay = net.delay
     add_elapsed = cal.add_elapsed
     alap = [c is not None and c[0] == ALAP for c in constraint] if alap_pass else None
+    fixed, elapsed = net.fixed, net.elapsed     # manual and elapsed tasks (special.py)
     for i in net.order:
+        if fixed is not None and i in fixed:
+            es[i], ef[i] = fixed[i]     # a manual task keeps its dates
+            continue
+        if elapsed is not None and i in elapsed:
+            forward_elapsed(i, elapsed[i], preds_of[i], constraint[i], es, ef, pstart, cal)
+            continue
         d = dur[i]
         c = constraint[i]
         efk = None
@@ -144,7 +152,12 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
     constraint = net.constraint
     deadline = net.deadline_key
     add_elapsed = cal.add_elapsed
+    elapsed = net.elapsed
     for i in reversed(net.order):
+        if elapsed is not None and i in elapsed:
+            backward_elapsed(i, elapsed[i], succs_of[i], constraint[i], deadline[i], ls, lf,
+                             pfinish, cal, link_finish)
+            continue
         d = dur[i]
         k = pfinish                                 # no successor: the project finish
         for s, typ, lag, el in succs_of[i]:
