@@ -311,26 +311,24 @@ def _compared(pf) -> list:
 
 
 def _planner_moments(path: str, tmp: str):
-    """{uid: (start date, start is a finish key, finish date, finish key is odd)} from
-    planner, and planner's own agreement count; or an error message."""
+    """{uid: (start date, start key is odd, finish date, finish key is odd)} from planner,
+    planner's own agreement count ("N of M"), or an error message."""
     from planner.errors import PlanError
     from planner.io.mspdi import read_mspdi
     from planner.schedule import schedule
 
     try:
         imp = read_mspdi(path, near=os.path.join(tmp, "plan.yaml"))
-        sched = schedule(imp.plan)
+        sched = schedule(imp.plan) if imp.plan.tasks else None
     except PlanError as exc:
         return None, f"{exc}", ""
     out = {}
-    for i, t in enumerate(sched.plan.tasks):
-        ks, kf = sched.start[i], sched.finish[i]
-        out[int(t.id)] = (sched.date(ks), bool(ks & 1), sched.date(kf), bool(kf & 1))
-    agree = getattr(imp, "agreement", None)
-    line = ""
-    if agree is not None:
-        same, total = agree(sched)
-        line = f"{same} of {total}"
+    if sched is not None:
+        for i, t in enumerate(sched.plan.tasks):
+            ks, kf = sched.start[i], sched.finish[i]
+            out[int(t.id)] = (sched.date(ks), bool(ks & 1), sched.date(kf), bool(kf & 1))
+    agreement = getattr(imp, "agreement", None)
+    line = "%d of %d" % agreement.count(sched) if agreement is not None else ""
     return out, None, line
 
 

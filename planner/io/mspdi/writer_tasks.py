@@ -2,7 +2,10 @@
 
 Elements follow the pj12 schema's order.  Each task is written with its scheduled dates,
 early/late dates and slack, ``ActualDuration``/``RemainingDuration`` and its own constraint,
-and stays auto-scheduled (``Manual`` 0), so MS Project recomputes the same dates.  A new task
+and stays auto-scheduled (``Manual`` 0; a manual task of the plan is ``Manual`` 1 at its
+dates), so MS Project recomputes the same dates.  An elapsed duration is written in elapsed
+days (``DurationFormat`` 8); a split task's pauses go into its assignments' timephased work
+(:mod:`.writer`).  A new task
 field goes into :func:`write_task` at its place in the schema's order.
 """
 from __future__ import annotations
@@ -94,11 +97,12 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
                outline: str, carry_id: bool, uid_of: dict) -> None:
     """Task ``i`` of the schedule, ``t``, as one ``<Task>`` with its predecessor links."""
     days = sched.duration[i]
+    elapsed = t.duration_unit == "ed" and not t.summary
     x.open("Task")
     x.el("UID", uid)
     x.el("ID", i + 1)
     x.el("Name", t.name)
-    x.el("Manual", False)
+    x.el("Manual", t.manual)                   # a manual task keeps its dates in MS Project
     x.el("Type", 1)                            # fixed duration
     x.el("IsNull", False)
     x.el("WBS", outline)
@@ -106,8 +110,10 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
     x.el("OutlineLevel", t.outline_level)
     x.el("Start", clock.at(sched.start[i]))
     x.el("Finish", clock.at(sched.finish[i]))
-    x.el("Duration", clock.duration(days))
-    x.el("DurationFormat", FMT_DAYS)
+    duration = (duration_text(t.duration * ELAPSED_MINUTES_PER_DAY) if elapsed
+                else clock.duration(days))
+    x.el("Duration", duration)
+    x.el("DurationFormat", FMT_EDAYS if elapsed else FMT_DAYS)
     work = 0.0
     for a in t.assignments:
         work += days * clock.minutes_per_day * a.units
@@ -125,7 +131,7 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
     x.el("TotalSlack", clock.tenths(sched.total_float[i]))
     x.el("PercentComplete", 0)
     x.el("ActualDuration", clock.duration(0))
-    x.el("RemainingDuration", clock.duration(days))
+    x.el("RemainingDuration", duration)
     c = t.constraint
     ctype = c.type if c is not None else "ASAP"
     x.el("ConstraintType", CONSTRAINT_CODE[ctype])
