@@ -194,7 +194,9 @@ def planner_records(sched) -> dict:
     top = [i for i, t in enumerate(plan.tasks) if t.parent is None]
     first, last = min(sched.start[i] for i in top), max(sched.finish[i] for i in top)
     es, ef = min(sched.es[i] for i in top), max(sched.ef[i] for i in top)
-    ls, lf = min(sched.ls[i] for i in top), max(sched.lf[i] for i in top)
+    manual = sched.net.fixed or {}          # MPXJ rolls up a manual task's own dates
+    ls = min(sched.es[i] if i in manual else sched.ls[i] for i in top)
+    lf = max(sched.ef[i] if i in manual else sched.lf[i] for i in top)
     total = float(min((ls + 1) // 2 - (es + 1) // 2, (lf + 1) // 2 - (ef + 1) // 2))
     out = {0: {     # the project summary task: the roll-up of the top-level tasks
         "start": at(first), "finish": at(last), "early_start": at(es), "early_finish": at(ef),
@@ -231,3 +233,23 @@ def differences(sched, mpxj_tasks: dict, fields=COMPARED) -> list[tuple]:
             if a != b:
                 out.append((uid, f, a, b))
     return out
+
+
+def known_mpxj_quirk(sched, uid_index, diff) -> bool:
+    """MPXJ 16's MicrosoftSlackCalculator gives a summary task free slack 0 when its early
+    start and early finish coincide and one of its children has a successor: it measures the
+    summary's early finish against its own early start (calculateVariance(task, successor)
+    never looks at the successor).  planner gives such a summary its total slack, as MPXJ does
+    for every other summary.  Only that exact case is excused."""
+    uid, field, mine, theirs = diff
+    i = uid_index.get(uid)
+    if i is None:
+        return False
+    plan = sched.plan
+    t = plan.tasks[i]
+    if field != "free_slack_days" or not t.summary or theirs != 0.0:
+        return False
+    if (sched.ef[i] + 1) // 2 != (sched.es[i] + 1) // 2:
+        return False
+    kids = {c.id for c in plan.tasks if c.parent == t.id}
+    return any(link.pred in kids for s in plan.tasks for link in s.predecessors)

@@ -39,8 +39,8 @@ MANIFEST = os.path.join(CORPUS, "MANIFEST.tsv")
 
 #: miss causes, in the order a task's features are looked at
 CAUSES = ("part-day duration/lag", "day length", "manual", "resource calendar", "split", "progress",
-          "external predecessor", "elapsed duration", "task calendar", "inactive",
-          "import error", "other")
+          "external predecessor", "elapsed duration", "task calendar", "work contour",
+          "inactive", "import error", "other")
 
 #: MPXJ's tolerance when it compares two dates by the working time between them (minutes)
 TOLERANCE_MINUTES = 0.29
@@ -232,6 +232,12 @@ def _progress(t) -> bool:
     return t.getActualStart() is not None or (pc is not None and float(pc) > 0)
 
 
+def _contoured(t) -> bool:
+    """An assignment's work is not spread flat (front loaded, bell, ... or edited by hand)."""
+    return any(a.getWorkContour() is not None and not a.getWorkContour().isContourFlat()
+               for a in t.getResourceAssignments())
+
+
 def _external(t) -> bool:
     if t.getExternalTask() or t.getExternalProject():
         return True
@@ -259,6 +265,7 @@ def own_cause(m, t, props, project_cal) -> str | None:
         ("elapsed duration", lambda: not t.getSummary() and d is not None
          and d.getUnits().isElapsed()),
         ("task calendar", lambda: _task_calendar(m, t, project_cal)),
+        ("work contour", lambda: _contoured(t)),
         ("inactive", lambda: not t.getActive()),
     )
     for name, check in checks:

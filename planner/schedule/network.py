@@ -44,6 +44,7 @@ class Network:
     fixed: dict | None = None    # manual tasks: {task: (start key, finish key)} (special.py)
     elapsed: dict | None = None  # tasks with elapsed durations: {task: calendar days}
     split: list | None = None    # split tasks (their span is in ``dur``)
+    linked_from: set | None = None   # with manual tasks: the tasks a plan's own link leaves
 
 
 def compile_plan(plan: Plan, cal: WorkCalendar) -> Network:

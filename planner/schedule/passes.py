@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..calendar import WorkCalendar
 from .keys import ALAP, FF, FNET, FNLT, FS, MFO, MSO, SNET, SNLT, SS, add_work
 from .network import Network
-from .special import backward_elapsed, forward_elapsed
+from .special import backward_elapsed, forward_elapsed, manual_ss_finish
 
 
 def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
@@ -152,7 +152,7 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
     constraint = net.constraint
     deadline = net.deadline_key
     add_elapsed = cal.add_elapsed
-    elapsed = net.elapsed
+    elapsed, fixed = net.elapsed, net.fixed
     for i in reversed(net.order):
         if elapsed is not None and i in elapsed:
             backward_elapsed(i, elapsed[i], succs_of[i], constraint[i], deadline[i], ls, lf,
@@ -160,9 +160,12 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
             continue
         d = dur[i]
         k = pfinish                                 # no successor: the project finish
+        manual = fixed is not None and i in fixed
         for s, typ, lag, el in succs_of[i]:
             if typ == FS and not lag:
                 x = ls[s]                           # the common case
+            elif typ == SS and manual:
+                x = manual_ss_finish(net, s, lf, pfinish)
             else:
                 x = link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
             if x < k:

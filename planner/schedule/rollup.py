@@ -96,8 +96,8 @@ def expand_summary_links(net: Network, plan: Plan, es) -> None:
 
 def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -> None:
     """Roll the leaves' keys up into their summaries, deepest first: a summary spans its
-    subtasks' ``start``/``finish``, early (an ALAP subtask's late) and late dates, and ``dur``
-    gets its working-day span.  A summary with no subtasks raises
+    subtasks' ``start``/``finish``, early (an ALAP subtask's late) and late dates (a manual
+    subtask's own dates, as MS Project rolls it up), and ``dur`` gets its working-day span.  A summary with no subtasks raises
     :class:`~planner.errors.PlanError`.
 
     >>> import datetime as dt
@@ -117,6 +117,7 @@ def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -
     n = len(net.ids)
     summary = net.summary
     parent = net.parent
+    fixed = net.fixed
     seen = [False] * n
     for i in range(n - 1, -1, -1):
         p = parent[i]
@@ -128,10 +129,13 @@ def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -
             ces, cef = ls[i], lf[i]
         else:
             ces, cef = es[i], ef[i]
+        cls, clf = ls[i], lf[i]
+        if fixed is not None and i in fixed:
+            cls, clf = ces, cef     # a manual subtask's own dates, also for the late ones
         if not seen[p]:
             seen[p] = True
             start[p], finish[p] = start[i], finish[i]
-            es[p], ef[p], ls[p], lf[p] = ces, cef, ls[i], lf[i]
+            es[p], ef[p], ls[p], lf[p] = ces, cef, cls, clf
         else:
             if start[i] < start[p]:
                 start[p] = start[i]
@@ -141,10 +145,10 @@ def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -
                 es[p] = ces
             if cef > ef[p]:
                 ef[p] = cef
-            if ls[i] < ls[p]:
-                ls[p] = ls[i]
-            if lf[i] > lf[p]:
-                lf[p] = lf[i]
+            if cls < ls[p]:
+                ls[p] = cls
+            if clf > lf[p]:
+                lf[p] = clf
     for i in range(n):
         if summary[i]:
             dur[i] = pos(finish[i]) - pos(start[i])

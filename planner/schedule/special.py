@@ -58,6 +58,8 @@ def compile_special(plan: Plan, cal: WorkCalendar, net) -> None:
     net.fixed = fixed or None
     net.elapsed = elapsed or None
     net.split = split or None
+    if fixed:
+        net.linked_from = {p for links in net.links for p, *_ in links}
 
 
 def manual_keys(t, cal: WorkCalendar) -> tuple[int, int]:
@@ -76,6 +78,13 @@ def manual_keys(t, cal: WorkCalendar) -> tuple[int, int]:
         return s, s
     f = cal.finish_key(t.finish)
     return s, (f if f > s else s)
+
+
+def manual_ss_finish(net, s: int, lf, pfinish: int) -> int:
+    """The late finish an SS link gives a manual predecessor (MPXJ's rule for MS Project): the
+    successor's late finish when no link of the plan leaves the successor, else the project
+    finish."""
+    return pfinish if s in net.linked_from else lf[s]
 
 
 # -- elapsed durations ------------------------------------------------------------------------

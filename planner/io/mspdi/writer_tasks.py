@@ -54,8 +54,9 @@ def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock) -> None
     pf = max(sched.finish[i] for i in top)         # start before the project (SF, MSO, ...)
     es = min(sched.es[i] for i in top)
     ef = max(sched.ef[i] for i in top)
-    ls = min(sched.ls[i] for i in top)
-    lf = max(sched.lf[i] for i in top)
+    manual = sched.net.fixed or {}                 # a manual task rolls up its own dates
+    ls = min(sched.es[i] if i in manual else sched.ls[i] for i in top)
+    lf = max(sched.ef[i] if i in manual else sched.lf[i] for i in top)
     days = pos(pf) - pos(ps)
     total = min(pos(ls) - pos(es), pos(lf) - pos(ef))
     x.open("Task")
