@@ -83,6 +83,10 @@ class Task:
     # a split task pauses: ((after, days), ...) = after ``after`` working days of its work it
     # stops for ``days`` working days (increasing ``after``, each 0 < after < duration)
     pauses: tuple = ()
+    calendar: str | None = None          # a task calendar: the name of one of plan.calendars
+    # MS Project's rule: a task with resources works when its resources' calendars work,
+    # unless it ignores them
+    ignore_resource_calendar: bool = False
 
     @property
     def milestone(self) -> bool:
@@ -108,6 +112,7 @@ class Resource:
     assumption: bool = False
     notes: str = ""
     src: tuple = ()
+    calendar: str | None = None          # its working days: the name of one of plan.calendars
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +175,9 @@ class Plan:
     notes: str = ""
     status_date: dt.date | None = None
     src: tuple = ()
+    #: named calendars for tasks and resources (name -> CalendarDef); at whole-day resolution a
+    #: task works on the days both the plan's calendar and these work
+    calendars: dict = field(default_factory=dict)
 
     def task_index(self) -> dict[str, Task]:
         return {t.id: t for t in self.tasks}

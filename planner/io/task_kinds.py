@@ -7,7 +7,9 @@
 
 A manual task needs ``start`` and either ``finish`` or ``duration``; with both, they must agree.
 It takes no constraint and no levelling delay (its dates are fixed).  ``pauses`` splits a task:
-after ``after`` working days of its work it stops for ``days`` working days.
+after ``after`` working days of its work it stops for ``days`` working days.  ``calendar``
+names one of the plan's ``calendars:`` for the task; ``ignore_resource_calendar: true`` makes
+it work on its own calendar even when its resources have one (:func:`read_calendars`).
 """
 from __future__ import annotations
 
@@ -15,9 +17,10 @@ import re
 
 from ..errors import PlanError
 from ..model import Plan, Task
-from .documents import as_date, as_int, as_list, check_keys
+from .calendars import calendar_to_data, resolve_plan_calendar
+from .documents import as_date, as_int, as_list, as_mapping, as_str, check_keys
 
-KEYS = {"manual", "start", "finish", "pauses"}
+KEYS = {"manual", "start", "finish", "pauses", "calendar", "ignore_resource_calendar"}
 
 _ELAPSED = re.compile(r"\s*(\d+)\s*(ed|edays?|edager?)\s*", re.IGNORECASE)
 
@@ -67,6 +70,13 @@ def read_kind(task: Task, item: dict, tpath) -> None:
                                 f"automatic task is scheduled from its links", path=tpath + (key,))
     if "pauses" in item:
         task.pauses = _pauses(task, item["pauses"], tpath + ("pauses",))
+    if "calendar" in item:
+        task.calendar = as_str(item["calendar"], tpath + ("calendar",), "calendar").strip()
+    ignore = item.get("ignore_resource_calendar", False)
+    if not isinstance(ignore, bool):
+        raise PlanError("ignore_resource_calendar must be true or false",
+                        path=tpath + ("ignore_resource_calendar",))
+    task.ignore_resource_calendar = ignore
 
 
 def _pauses(task: Task, value, path) -> tuple:
@@ -133,3 +143,35 @@ def kind_data(t: Task, d: dict) -> None:
                 d.pop("duration", None)         # the dates say it
     if t.pauses:
         d["pauses"] = [{"after": a, "days": n} for a, n in t.pauses]
+    if t.calendar:
+        d["calendar"] = t.calendar
+    if t.ignore_resource_calendar:
+        d["ignore_resource_calendar"] = True
+
+
+def read_calendars(data: dict, source) -> dict:
+    """The plan's ``calendars:`` section: ``{name: calendar}``, each like the project's
+    ``calendar:`` (``base``, ``seasons``, ``exceptions``) plus an optional ``workweek``::
+
+        calendars:
+          deltid: {base: norway, workweek: [mon, tue, wed]}
+          bygg: {base: norway, seasons: [summer, romjul]}
+    """
+    section = as_mapping(data.get("calendars") or {}, ("calendars",), "calendars")
+    return {str(name): resolve_plan_calendar(spec, source, ("calendars", name))
+            for name, spec in section.items()}
+
+
+def check_calendar_names(plan: Plan) -> None:
+    """Every task and resource calendar is one the plan defines."""
+    known = plan.calendars
+    for owner in list(plan.resources) + list(plan.tasks):
+        if owner.calendar and owner.calendar not in known:
+            names = ", ".join(sorted(known)) or "none under `calendars:`"
+            raise PlanError(f"unknown calendar {owner.calendar!r} (known: {names})",
+                            path=owner.src + ("calendar",))
+
+
+def calendars_data(plan: Plan) -> dict:
+    """The ``calendars:`` section of ``plan``."""
+    return {name: calendar_to_data(c, workweek=True) for name, c in plan.calendars.items()}

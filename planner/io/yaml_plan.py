@@ -29,13 +29,14 @@ from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
 from .documents import (SafeDumper, as_date, as_int, as_list, as_mapping, as_str, check_keys,
                         load_document, write_atomic)
 from .task_kinds import KEYS as KIND_KEYS
-from .task_kinds import elapsed_duration, fill_manual_durations, kind_data, read_kind
+from .task_kinds import (calendars_data, check_calendar_names, elapsed_duration,
+                         fill_manual_durations, kind_data, read_calendars, read_kind)
 
-TOP_KEYS = {"project", "tasks", "resources"}
+TOP_KEYS = {"project", "tasks", "resources", "calendars"}
 PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes"}
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
              "deadline", "resources", "notes", "tasks", "leveling_delay"} | KIND_KEYS
-RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes"}
+RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes", "calendar"}
 LINK_KEYS = {"task", "type", "lag", "unit"}
 
 _UNITS = {"": "d", "d": "d", "day": "d", "days": "d", "dag": "d", "dager": "d",
@@ -76,6 +77,7 @@ def plan_from_data(data, source: str | None = None) -> Plan:
                 notes=str(proj.get("notes") or ""),
                 status_date=as_date(status, ("project", "status_date")) if status else None,
                 src=("project",))
+    plan.calendars = read_calendars(data, source)
     resources = as_list(data.get("resources") or [], ("resources",), "resources")
     plan.resources = [_resource(r, ("resources", k)) for k, r in enumerate(resources)]
     if "tasks" not in data:
@@ -87,6 +89,7 @@ def plan_from_data(data, source: str | None = None) -> Plan:
     _tasks(tasks, ("tasks",), None, 1, out, ids, res_ids)
     plan.tasks = out        # (an empty plan is read; scheduling it says there is nothing to do)
     _check_links(plan, ids)
+    check_calendar_names(plan)
     fill_manual_durations(plan)
     return plan
 
@@ -364,7 +367,9 @@ def _resource(item, path) -> Resource:
         raise PlanError("assumption must be true or false", path=path + ("assumption",))
     return Resource(id=rid, name=str(item.get("name") or rid), capacity=float(cap),
                     absences=absences, assumption=assumption,
-                    notes=str(item.get("notes") or ""), src=tuple(path))
+                    notes=str(item.get("notes") or ""), src=tuple(path),
+                    calendar=as_str(item["calendar"], path + ("calendar",), "calendar")
+                    if item.get("calendar") else None)
 
 
 def _check_links(plan: Plan, ids: dict) -> None:
@@ -392,6 +397,8 @@ def plan_to_data(plan: Plan) -> dict:
     if plan.notes:
         proj["notes"] = plan.notes
     out: dict = {"project": proj}
+    if plan.calendars:
+        out["calendars"] = calendars_data(plan)
     if plan.resources:
         out["resources"] = [_resource_data(r) for r in plan.resources]
     roots: list = []
@@ -429,7 +436,7 @@ def _task_data(t: Task) -> dict:
                           for a in t.assignments}
     if t.notes:
         d["notes"] = t.notes
-    if t.manual or t.pauses or t.duration_unit != "d":
+    if t.manual or t.pauses or t.duration_unit != "d" or t.calendar or t.ignore_resource_calendar:
         kind_data(t, d)
     if t.summary:
         d["tasks"] = []
@@ -441,6 +448,8 @@ def _resource_data(r: Resource) -> dict:
                "capacity": int(r.capacity) if float(r.capacity).is_integer() else r.capacity}
     if r.assumption:
         d["assumption"] = True
+    if r.calendar:
+        d["calendar"] = r.calendar
     if r.absences:
         d["absences"] = [{"from": a.start.isoformat(), "to": a.finish.isoformat(),
                           **({"name": a.name} if a.name else {})} for a in r.absences]

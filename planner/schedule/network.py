@@ -45,6 +45,8 @@ class Network:
     elapsed: dict | None = None  # tasks with elapsed durations: {task: calendar days}
     split: list | None = None    # split tasks (their span is in ``dur``)
     linked_from: set | None = None   # with manual tasks: the tasks a plan's own link leaves
+    masked: dict | None = None   # tasks with calendars: {task: masks.TaskDays}
+    special: set | None = None   # every task in fixed, elapsed or masked (one test per task)
 
 
 def compile_plan(plan: Plan, cal: WorkCalendar) -> Network:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from ..calendar import WorkCalendar
 from .keys import ALAP, FF, FNET, FNLT, FS, MFO, MSO, SNET, SNLT, SS, add_work
 from .network import Network
-from .special import backward_elapsed, forward_elapsed, manual_ss_finish
+from .masks import masked_link_finish
+from .special import backward_special, forward_special, manual_ss_finish
 
 
 def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
@@ -41,13 +42,10 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
     delay = net.delay
     add_elapsed = cal.add_elapsed
     alap = [c is not None and c[0] == ALAP for c in constraint] if alap_pass else None
-    fixed, elapsed = net.fixed, net.elapsed     # manual and elapsed tasks (special.py)
+    special = net.special               # manual, elapsed and calendar tasks (special.py)
     for i in net.order:
-        if fixed is not None and i in fixed:
-            es[i], ef[i] = fixed[i]     # a manual task keeps its dates
-            continue
-        if elapsed is not None and i in elapsed:
-            forward_elapsed(i, elapsed[i], preds_of[i], constraint[i], es, ef, pstart, cal)
+        if special is not None and i in special:
+            forward_special(net, i, cal, es, ef, ls, lf, pstart, alap)
             continue
         d = dur[i]
         c = constraint[i]
@@ -152,11 +150,10 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
     constraint = net.constraint
     deadline = net.deadline_key
     add_elapsed = cal.add_elapsed
-    elapsed, fixed = net.elapsed, net.fixed
+    special, fixed, masked = net.special, net.fixed, net.masked
     for i in reversed(net.order):
-        if elapsed is not None and i in elapsed:
-            backward_elapsed(i, elapsed[i], succs_of[i], constraint[i], deadline[i], ls, lf,
-                             pfinish, cal, link_finish)
+        if special is not None and i in special and backward_special(net, i, cal, ls, lf,
+                                                                     pfinish, link_finish):
             continue
         d = dur[i]
         k = pfinish                                 # no successor: the project finish
@@ -166,6 +163,8 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
                 x = ls[s]                           # the common case
             elif typ == SS and manual:
                 x = manual_ss_finish(net, s, lf, pfinish)
+            elif lag and not el and masked is not None and s in masked:
+                x = masked_link_finish(typ, lag, ls[s], lf[s], d, masked[s])
             else:
                 x = link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
             if x < k:

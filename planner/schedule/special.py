@@ -23,11 +23,13 @@ from ..calendar import WorkCalendar
 from ..errors import PlanError
 from ..model import Plan
 from .keys import FF, FNET, FNLT, FS, MFO, MSO, SF, SNET, SNLT, SS, add_work, pos
+from .masks import Days, TaskDays, backward_masked, forward_masked
 
 
 def compile_special(plan: Plan, cal: WorkCalendar, net) -> None:
     """Set ``net.fixed`` ({task: (start key, finish key)} of manual tasks), ``net.elapsed``
-    ({task: calendar days}) and the span of split tasks in ``net.dur``.
+    ({task: calendar days}), ``net.masked`` ({task: its working days} of tasks with calendars,
+    :mod:`.masks`) and the span of split tasks in ``net.dur``.
 
     >>> import datetime as dt
     >>> from planner.model import CalendarDef, Plan, Task
@@ -43,23 +45,70 @@ def compile_special(plan: Plan, cal: WorkCalendar, net) -> None:
     """
     fixed: dict = {}
     elapsed: dict = {}
+    masked: dict = {}
     split: list = []
+    res_cal = {r.id: r.calendar for r in plan.resources if r.calendar}
+    cals: dict = {}
     for i, t in enumerate(plan.tasks):
-        if not (t.manual or t.pauses or t.duration_unit != "d") or t.summary:
+        if not (t.manual or t.pauses or t.duration_unit != "d" or t.calendar
+                or (res_cal and t.assignments)) or t.summary:
             continue
         if t.manual:
             fixed[i] = manual_keys(t, cal)
             net.dur[i] = pos(fixed[i][1]) - pos(fixed[i][0])
         elif t.duration_unit == "ed":
             elapsed[i] = t.duration
+        else:
+            groups = task_calendars(t, res_cal)
+            if groups:
+                own = Days(cal, [_work_calendar(plan, ("calendar", t.calendar), cals, t)]) \
+                    if t.calendar else None
+                masked[i] = TaskDays([Days(cal, [_work_calendar(plan, k, cals, t) for k in g])
+                                      for g in groups], own)
         if t.pauses:
             net.dur[i] = t.span
             split.append(i)
     net.fixed = fixed or None
     net.elapsed = elapsed or None
+    net.masked = masked or None
     net.split = split or None
     if fixed:
         net.linked_from = {p for links in net.links for p, *_ in links}
+    if fixed or elapsed or masked:
+        net.special = set(fixed) | set(elapsed) | set(masked)
+
+
+def task_calendars(t, res_cal: dict) -> list[list[tuple]]:
+    """The calendars task ``t`` works on, one list per assignment (its own calendar
+    ``("calendar", name)`` and its resource's ``("resource", id)``), or its own calendar alone;
+    [] when the plan's calendar is all it needs.  ``res_cal``: resource id -> calendar name.
+    Resource calendars count when one of the task's resources has one (and the task does not
+    ignore them): then every resource works on its calendar, or the plan's, minus its
+    absences, as MS Project schedules each assignment on its resource's calendar."""
+    own = [("calendar", t.calendar)] if t.calendar else []
+    if t.ignore_resource_calendar or not any(a.resource in res_cal for a in t.assignments):
+        return [own] if own else []
+    return [own + [("resource", a.resource)] for a in t.assignments]
+
+
+def _work_calendar(plan: Plan, key: tuple, cals: dict, t) -> WorkCalendar:
+    """A task's or a resource's working days; a resource with a calendar is away on its
+    absences too (they are exceptions of its calendar, as in MS Project)."""
+    if key not in cals:
+        kind, name = key
+        res = next(r for r in plan.resources if r.id == name) if kind == "resource" else None
+        cname = res.calendar if res is not None else name
+        cdef = plan.calendars.get(cname) if cname else plan.calendar
+        if cdef is None:
+            raise PlanError(f"task {t.id} works on calendar {cname!r}, which the plan's "
+                            f"`calendars:` does not define", path=t.src)
+        if res is not None and res.absences:
+            import dataclasses
+
+            off = tuple(a for a in res.absences if not a.working)
+            cdef = dataclasses.replace(cdef, exceptions=tuple(cdef.exceptions) + off)
+        cals[key] = WorkCalendar(cdef, plan.start)
+    return cals[key]
 
 
 def manual_keys(t, cal: WorkCalendar) -> tuple[int, int]:
@@ -78,6 +127,38 @@ def manual_keys(t, cal: WorkCalendar) -> tuple[int, int]:
         return s, s
     f = cal.finish_key(t.finish)
     return s, (f if f > s else s)
+
+
+def forward_special(net, i, cal: WorkCalendar, es, ef, ls, lf, pstart, alap) -> None:
+    """The forward pass for special task ``i``: a manual task keeps its dates, an elapsed or a
+    calendar task has its own arithmetic.  ``alap``: in the pass after the backward one, which
+    tasks are ALAP (links from them start at their late dates)."""
+    if net.fixed is not None and i in net.fixed:
+        es[i], ef[i] = net.fixed[i]
+        return
+    preds = net.leaf_preds[i]
+    late = None
+    if alap is not None and not alap[i]:
+        def late(p):
+            return (ls[p], lf[p]) if alap[p] else (es[p], ef[p])
+    if net.elapsed is not None and i in net.elapsed:
+        forward_elapsed(i, net.elapsed[i], preds, net.constraint[i], es, ef, pstart, cal, late)
+    else:
+        forward_masked(i, net.masked[i], net.dur[i], preds, net.constraint[i], net.delay[i],
+                       es, ef, pstart, cal.add_elapsed, late)
+
+
+def backward_special(net, i, cal: WorkCalendar, ls, lf, pfinish, link_finish) -> bool:
+    """The backward pass for special task ``i``; False for a manual task, which takes the
+    ordinary one."""
+    args = (net.leaf_succs[i], net.constraint[i], net.deadline_key[i], ls, lf, pfinish)
+    if net.elapsed is not None and i in net.elapsed:
+        backward_elapsed(i, net.elapsed[i], *args, cal, link_finish)
+        return True
+    if net.masked is not None and i in net.masked:
+        backward_masked(i, net.masked[i], net.dur[i], *args, link_finish, cal.add_elapsed)
+        return True
+    return False
 
 
 def manual_ss_finish(net, s: int, lf, pfinish: int) -> int:
@@ -124,17 +205,27 @@ def elapsed_start(f: int, days: int, cal: WorkCalendar) -> int:
     return 2 * cal.index_on_or_before(dt.date.fromordinal(o))
 
 
-def forward_elapsed(i, d, preds, c, es, ef, pstart, cal: WorkCalendar) -> None:
+def _earliest_start(f: int, days: int, cal: WorkCalendar) -> int:
+    """The earliest start key from which a task of ``days`` elapsed days finishes at key ``f``
+    or later."""
+    s = elapsed_start(f, days, cal)
+    while pos(elapsed_finish(s, days, cal)) < pos(f):
+        s = 2 * (pos(s) + 1)
+    return s
+
+
+def forward_elapsed(i, d, preds, c, es, ef, pstart, cal: WorkCalendar, late=None) -> None:
     """The forward pass for task ``i`` of ``d`` elapsed days: the latest start its links and
     constraint allow, a finish bound moved back by ``d`` calendar days."""
     add_elapsed = cal.add_elapsed
     k = pstart if not preds else -1 << 62
     for p, typ, lag, el in preds:
-        x = ef[p] if typ == FS or typ == FF else es[p]
+        pes, pef = late(p) if late is not None else (es[p], ef[p])
+        x = pef if typ == FS or typ == FF else pes
         if lag:
             x = add_elapsed(x, lag) if el else add_work(x, lag)
-        if typ == FF or typ == SF:
-            x = elapsed_start(x, d, cal)
+        if typ == FF or typ == SF:          # a bound on the finish: the earliest start
+            x = _earliest_start(x, d, cal)
             if typ == FF and x < pstart:
                 x = pstart
         if x > k:
@@ -148,7 +239,7 @@ def forward_elapsed(i, d, preds, c, es, ef, pstart, cal: WorkCalendar) -> None:
         elif code == SNLT and k > c[1]:
             k = c[1]
         elif code in (FNET, FNLT, MFO):
-            bound = elapsed_start(c[2], d, cal)
+            bound = _earliest_start(c[2], d, cal) if code == FNET else elapsed_start(c[2], d, cal)
             if code == MFO or (code == FNET and k < bound) or (code == FNLT and k > bound):
                 k = bound
     es[i] = k

@@ -23,6 +23,7 @@ from .resources import read_resources
 from .source import Source
 from .splits import read_splits
 from .tasks import build_tasks, read_tasks
+from .work_calendars import read_work_calendars
 from .xml import child, line_of, local, parse
 
 
@@ -97,10 +98,12 @@ def read_document(src: Source) -> Imported:
     resources = read_resources(src, cal_els)
     read_assignments(src, by_uid, resources)
     read_splits(src, clock, wcal, by_uid)
+    named = read_work_calendars(src, cal_els, cal_el, calendar, span, records, by_uid,
+                                resources)
     plan = Plan(name=name, start=plan_start, calendar=calendar, tasks=tasks,
                 resources=list(resources.values()), source=None,
                 notes=summary.notes if summary else "",
-                status_date=project.status_date(src, clock))
+                status_date=project.status_date(src, clock), calendars=named)
     dated = [r for r in records if r.start is not None and r.finish is not None]
     agreement = Agreement({r.task.id: (r.start, r.finish) for r in dated if r.task is not None},
                           len(dated), day_hours(src, cal_el, cal_els,

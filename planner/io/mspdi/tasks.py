@@ -48,6 +48,8 @@ class TaskRecord:
     links: list = field(default_factory=list)       # the <PredecessorLink> elements
     planner_id: str | None = None
     manual: bool = False                  # Manual = 1: MS Project keeps its Start and Finish
+    calendar_uid: int | None = None       # CalendarUID: the task's own calendar
+    ignore_rc: bool = False               # IgnoreResourceCalendar
     external: str | None = None           # ExternalTask = 1: the project it belongs to
     task: Task | None = None
 
@@ -94,6 +96,8 @@ def read_task(src: Source, k: int, el, ours: bool) -> TaskRecord | None:
     elif src.bool(el, "ExternalTask"):
         r.external = src.text(el, "ExternalTaskProject", "another project")
     r.manual = src.bool(el, "Manual")
+    r.calendar_uid = src.int(el, "CalendarUID")
+    r.ignore_rc = src.bool(el, "IgnoreResourceCalendar")
     r.duration_minutes = src.minutes(el, "Duration")
     r.duration_format = src.int(el, "DurationFormat", FMT_DAYS)
     r.milestone = src.bool(el, "Milestone")

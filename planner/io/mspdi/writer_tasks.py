@@ -15,6 +15,7 @@ from ...schedule import Schedule, pos
 from .clock import WriteClock
 from .fields import (CONSTRAINT_CODE, ELAPSED_MINUTES_PER_DAY, FINISH_CONSTRAINTS, FMT_DAYS,
                      FMT_EDAYS, ID_FIELD, LINK_TYPE_CODE, duration_text)
+from .writer_calendars import calendar_uids
 from .xml import XmlWriter
 
 
@@ -24,11 +25,13 @@ def write_tasks(x: XmlWriter, sched: Schedule, clock: WriteClock, uids: list[int
     travels in the custom field (:func:`~planner.io.mspdi.fields.task_uids`)."""
     plan = sched.plan
     uid_of = {t.id: uids[i] for i, t in enumerate(plan.tasks)}
+    uid_of.update({("calendar", name): uid for name, uid in calendar_uids(plan).items()})
+    res_cal = {r.id for r in plan.resources if r.calendar}
     x.open("Tasks")
     write_summary_task(x, sched, clock)
     outline = outline_numbers(plan)
     for i, t in enumerate(plan.tasks):
-        write_task(x, sched, clock, i, t, uids[i], outline[i], carry_id[i], uid_of)
+        write_task(x, sched, clock, i, t, uids[i], outline[i], carry_id[i], uid_of, res_cal)
     x.close("Tasks")
 
 
@@ -95,16 +98,21 @@ def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock) -> None
 
 
 def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task, uid: int,
-               outline: str, carry_id: bool, uid_of: dict) -> None:
-    """Task ``i`` of the schedule, ``t``, as one ``<Task>`` with its predecessor links."""
+               outline: str, carry_id: bool, uid_of: dict, res_cal: set = frozenset()) -> None:
+    """Task ``i`` of the schedule, ``t``, as one ``<Task>`` with its predecessor links;
+    ``res_cal``: the resources that have a calendar."""
     days = sched.duration[i]
     elapsed = t.duration_unit == "ed" and not t.summary
+    # a task on its resources' calendars is fixed units, so that MS Project (and MPXJ) spread
+    # its work over their working time; every other task has a fixed duration
+    on_resources = not t.ignore_resource_calendar and any(a.resource in res_cal
+                                                          for a in t.assignments)
     x.open("Task")
     x.el("UID", uid)
     x.el("ID", i + 1)
     x.el("Name", t.name)
     x.el("Manual", t.manual)                   # a manual task keeps its dates in MS Project
-    x.el("Type", 1)                            # fixed duration
+    x.el("Type", 0 if on_resources else 1)
     x.el("IsNull", False)
     x.el("WBS", outline)
     x.el("OutlineNumber", outline)
@@ -136,7 +144,7 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
     c = t.constraint
     ctype = c.type if c is not None else "ASAP"
     x.el("ConstraintType", CONSTRAINT_CODE[ctype])
-    x.el("CalendarUID", -1)
+    x.el("CalendarUID", uid_of[("calendar", t.calendar)] if t.calendar else -1)
     if c is not None and c.date is not None:
         cal = sched.calendar
         key = cal.finish_key(c.date) if ctype in FINISH_CONSTRAINTS else cal.start_key(c.date)
@@ -147,7 +155,7 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
         x.el("LevelingDelay", clock.tenths(t.leveling_delay))
         x.el("LevelingDelayFormat", FMT_DAYS)
     if t.assignments:
-        x.el("IgnoreResourceCalendar", True)
+        x.el("IgnoreResourceCalendar", not on_resources)
     x.el("Notes", t.notes or None)
     for link in t.predecessors:
         write_link(x, clock, link, uid_of)
