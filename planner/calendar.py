@@ -70,22 +70,18 @@ def _clamp_day(year: int, month: int, day: int) -> dt.date:
 
 
 @lru_cache(maxsize=64)
-def _public_holidays(country: str, subdiv: str | None, first: int, last: int) -> tuple:
-    import holidays
+def _public_holidays(country: str, subdiv: str | None, first: int, last: int,
+                     lang: str | None = None) -> tuple:
+    from .holiday_cache import holiday_dates
 
-    kwargs = {"years": range(first, last + 1)}
-    if subdiv:
-        kwargs["subdiv"] = subdiv
-    cls = holidays.country_holidays
+    if lang == "en":
+        language = "en_US"
+    else:
+        language = "no" if country.upper() in ("NO", "NOR") else None
     try:
-        if country.upper() in ("NO", "NOR"):
-            # holidays.Norway lists every Sunday too unless told not to
-            found = holidays.Norway(include_sundays=False, language="no", **kwargs)
-        else:
-            found = cls(country, **kwargs)
+        return holiday_dates(country, subdiv, language, first, last)
     except NotImplementedError as exc:
         raise PlanError(f"no public holidays are known for country {country!r}") from exc
-    return tuple(sorted(found.items()))
 
 
 class WorkCalendar:
@@ -164,25 +160,29 @@ class WorkCalendar:
             for year in range(y0, y1 + 1):
                 for a, b in season_ranges(rule, year):
                     out.update(range(a.toordinal(), b.toordinal() + 1))
-        for exc in self.all_exceptions():
-            if not exc.working:
-                out.update(range(exc.start.toordinal(), exc.finish.toordinal() + 1))
+        out.update(self._exception_days(y0, y1, working=False))
         return out
 
     def _forced_working(self, y0: int, y1: int) -> set:
-        out = set()
+        return set(self._exception_days(y0, y1, working=True))
+
+    def _exception_days(self, y0: int, y1: int, working: bool):
+        """The ordinals of the (non-)working exceptions inside the years ``y0``..``y1`` only: an
+        exception may span centuries, the window holds a few years."""
+        lo, hi = dt.date(y0, 1, 1).toordinal(), dt.date(y1, 12, 31).toordinal()
         for exc in self.all_exceptions():
-            if exc.working:
-                out.update(range(exc.start.toordinal(), exc.finish.toordinal() + 1))
-        return out
+            if exc.working == working:
+                yield from range(max(lo, exc.start.toordinal()),
+                                 min(hi, exc.finish.toordinal()) + 1)
 
     def all_exceptions(self) -> tuple:
         return tuple(self.cal.base_exceptions) + tuple(self.cal.exceptions)
 
-    def public_holidays(self, y0: int, y1: int) -> tuple:
+    def public_holidays(self, y0: int, y1: int, lang: str | None = None) -> tuple:
+        """``((date, name), ...)``; names in the country's language, or English for ``en``."""
         if not self.cal.country:
             return ()
-        return _public_holidays(self.cal.country, self.cal.subdiv, y0, y1)
+        return _public_holidays(self.cal.country, self.cal.subdiv, y0, y1, lang)
 
     # -- queries ------------------------------------------------------------------------------
     def is_working(self, d: dt.date) -> bool:
@@ -260,21 +260,24 @@ class WorkCalendar:
         return 2 * (before[off] - self._shift)
 
     # -- description --------------------------------------------------------------------------
-    def nonworking_periods(self, first: dt.date, last: dt.date) -> list[tuple]:
+    def nonworking_periods(self, first: dt.date, last: dt.date,
+                           lang: str | None = None) -> list[tuple]:
         """Non-working weekdays from ``first`` to ``last`` as merged ranges with a reason:
         ``[(start, finish, name, kind)]`` with kind ``holiday``, ``season`` or ``exception``;
-        plus working exceptions that fall on days off, kind ``working``."""
+        plus working exceptions that fall on days off, kind ``working``.  With ``lang="en"``
+        holidays and seasons are named in English (a season's ``label_en``)."""
         self._ensure_ordinal(first.toordinal())
         self._ensure_ordinal(last.toordinal())
         names: dict[int, tuple[str, str]] = {}
         y0, y1 = first.year, last.year
-        for day, name in self.public_holidays(y0, y1):
+        for day, name in self.public_holidays(y0, y1, "en" if lang == "en" else None):
             names.setdefault(day.toordinal(), (name, "holiday"))
         for rule in self.cal.seasons:
+            label = (lang == "en" and rule.label_en) or rule.label or rule.name
             for year in range(y0, y1 + 1):
                 for a, b in season_ranges(rule, year):
                     for o in range(a.toordinal(), b.toordinal() + 1):
-                        names.setdefault(o, (rule.label or rule.name, "season"))
+                        names.setdefault(o, (label, "season"))
         for exc in self.all_exceptions():
             if not exc.working:
                 for o in range(exc.start.toordinal(), exc.finish.toordinal() + 1):

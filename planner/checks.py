@@ -100,17 +100,59 @@ def _parent_has_succ(plan, i, has_succ) -> bool:
     return any(a.id in has_succ for a in _ancestors(plan, i))
 
 
-def render_health(findings: list[Finding], limit: int = 12) -> str:
-    out = ["Schedule checks (DCMA-style; for review, not errors):"]
-    width = max(len(f.check) for f in findings)
-    for f in findings:
+CHECKS_NB = {
+    "missing predecessors": "mangler forgjenger", "missing successors": "mangler etterfølger",
+    "leads (negative lags)": "overlapp (negativ forsinkelse)", "lags": "forsinkelser",
+    "start-to-finish links": "start-til-slutt-koblinger",
+    "links other than finish-to-start": "andre koblinger enn slutt-til-start",
+    "hard constraints": "harde begrensninger",
+    f"float over {LONG_DAYS} working days": f"slakk over {LONG_DAYS} arbeidsdager",
+    "negative float": "negativ slakk",
+    f"durations over {LONG_DAYS} working days": f"varighet over {LONG_DAYS} arbeidsdager",
+}
+WORDS = {
+    "en": {"title": "Schedule checks (DCMA-style; for review, not errors):", "ok": "ok",
+           "look": "look", "none": "none", "of": "of",
+           "summary": "{src}: OK: {n} tasks ({s} summaries), {links} links, {res} resources; "
+                      "calendar {cal} ({seasons}); {a} to {b}, {d} working days",
+           "no_seasons": "no seasons"},
+    "nb": {"title": "Kontroll av planen (DCMA-stil; til gjennomgang, ikke feil):", "ok": "ok",
+           "look": "se", "none": "ingen", "of": "av",
+           "summary": "{src}: OK: {n} aktiviteter ({s} sammendrag), {links} koblinger, {res} "
+                      "ressurser; kalender {cal} ({seasons}); {a} til {b}, {d} arbeidsdager",
+           "no_seasons": "ingen ferieperioder"},
+}
+
+
+def validate_summary(source: str, sched: Schedule, lang: str = "en") -> str:
+    """The line ``planner validate`` prints for a sound plan."""
+    w = WORDS[lang]
+    p = sched.plan
+    cal = p.calendar
+
+    def day(d):
+        return d.isoformat() if lang == "en" else f"{d:%d.%m.%y}"
+
+    return w["summary"].format(
+        src=source, n=len(p.tasks), s=sum(t.summary for t in p.tasks),
+        links=sum(len(t.predecessors) for t in p.tasks), res=len(p.resources), cal=cal.name,
+        seasons=", ".join(s.name for s in cal.seasons) or w["no_seasons"],
+        a=day(sched.project_start), b=day(sched.project_finish), d=sched.project_duration)
+
+
+def render_health(findings: list[Finding], limit: int = 12, lang: str = "en") -> str:
+    w = WORDS[lang]
+    out = [w["title"]]
+    names = [CHECKS_NB.get(f.check, f.check) if lang == "nb" else f.check for f in findings]
+    width = max(len(n) for n in names)
+    for f, name in zip(findings, names):
         if not f.items:
-            status = "ok"
-            detail = "none"
+            status = w["ok"]
+            detail = w["none"]
         else:
-            status = "look" if f.over else "ok"
+            status = w["look"] if f.over else w["ok"]
             shown = ", ".join(f.items[:limit]) + (f", +{len(f.items) - limit}"
                                                    if len(f.items) > limit else "")
-            detail = f"{len(f.items)} of {f.total} ({100 * f.share:.0f}%): {shown}"
-        out.append(f"  {status:<4} {f.check.ljust(width)}  {detail}")
+            detail = f"{len(f.items)} {w['of']} {f.total} ({100 * f.share:.0f}%): {shown}"
+        out.append(f"  {status:<4} {name.ljust(width)}  {detail}")
     return "\n".join(out) + "\n"

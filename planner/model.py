@@ -24,6 +24,17 @@ LAG_UNITS = ("d", "ed")
 #: included, as MS Project's "edays")
 DURATION_UNITS = ("d", "ed")
 
+#: the years a date may fall in: far beyond any plan, and far from the ends of ``datetime``
+MIN_YEAR, MAX_YEAR = 1900, 2999
+#: the most working or calendar days a duration, lag or delay may have (about 270 years), so
+#: that no date arithmetic can leave the years ``datetime`` knows, whatever the plan's dates
+MAX_DAYS = 100_000
+#: the most units a resource may have or a task may ask for (1 = one full-time person)
+MAX_UNITS = 10_000
+#: the deepest outline a plan may have; it keeps every recursive walk of the outline (the
+#: YAML writer's, for one) far from Python's recursion limit
+MAX_OUTLINE = 100
+
 
 @dataclass(slots=True)
 class Link:
@@ -131,6 +142,7 @@ class SeasonRule:
     kind: str
     params: tuple
     label: str = ""
+    label_en: str = ""           # the label in English (charts and reports with --lang en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +186,7 @@ class Plan:
     source: str | None = None                    # file the plan was read from
     notes: str = ""
     status_date: dt.date | None = None
+    language: str | None = None                  # nb | en: the default for reports and charts
     src: tuple = ()
     #: named calendars for tasks and resources (name -> CalendarDef); at whole-day resolution a
     #: task works on the days both the plan's calendar and these work

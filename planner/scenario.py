@@ -12,8 +12,9 @@ import math
 from dataclasses import dataclass, field
 
 from .errors import PlanError
-from .model import DATED_CONSTRAINTS, Constraint, Link, Plan, SeasonRule
-from .schedule import Schedule, pos
+from .model import DATED_CONSTRAINTS, MAX_DAYS, Constraint, Link, Plan, SeasonRule
+from .schedule import TYPE_NAME, Schedule, pos
+from .schedule.checks import broken_links, broken_links_into
 
 
 @dataclass(slots=True)
@@ -31,7 +32,7 @@ class Amount:
         else:
             out = days * self.value
         out = math.floor(out + 0.5)            # whole working days, halves round up
-        return max(0, int(out))
+        return int(out)                        # negative when +N removes too much: see _resize
 
     def __str__(self) -> str:
         v = f"{self.value:g}"
@@ -43,7 +44,7 @@ class Change:
     """One edit.  ``kind`` and what it uses:
 
     - ``duration``: ``tasks`` (ids; a summary means every task under it), ``amount``
-    - ``lag``: ``link`` (pred, succ), ``value`` (int, working days)
+    - ``lag``: ``link`` (pred, succ), ``value`` (days, unit ``d``/``ed``, or None: the link's)
     - ``link_type``: ``link``, ``value`` (FS/SS/FF/SF)
     - ``add_link``: ``link``, ``value`` (a Link)
     - ``remove_link``: ``link``
@@ -128,6 +129,18 @@ def _link(plan: Plan, ch: Change):
                   f"{';'.join(x.label() for x in task.predecessors) or 'none'})")
 
 
+def _resize(task, ch: Change) -> None:
+    """Apply a duration edit; a result below zero is an error, never a silent milestone."""
+    days = ch.amount.apply(task.duration)
+    if days < 0:
+        raise ch.fail(f"task {task.id}: duration {task.duration} {ch.amount} = {days} working "
+                      f"days; a duration cannot be negative (=0 makes a milestone)")
+    if days > MAX_DAYS:
+        raise ch.fail(f"duration {ch.amount} makes task {task.id} {days} working days long (at "
+                      f"most {MAX_DAYS})")
+    task.duration = days
+
+
 def _apply(plan: Plan, ch: Change) -> None:
     kind = ch.kind
     if kind == "duration":
@@ -138,12 +151,13 @@ def _apply(plan: Plan, ch: Change) -> None:
                     raise ch.fail(f"task {tid} is a summary: its duration comes from its tasks; "
                                   f"change them all with x{1.5:g} or +N, or name a task")
                 for leaf in _leaves_under(plan, tid):
-                    leaf.duration = ch.amount.apply(leaf.duration)
+                    _resize(leaf, ch)
             else:
-                t.duration = ch.amount.apply(t.duration)
+                _resize(t, ch)
     elif kind == "lag":
         task, k, lk = _link(plan, ch)
-        task.predecessors[k] = Link(lk.pred, lk.type, int(ch.value), lk.lag_unit, lk.src)
+        lag, unit = ch.value
+        task.predecessors[k] = Link(lk.pred, lk.type, lag, unit or lk.lag_unit, lk.src)
     elif kind == "link_type":
         task, k, lk = _link(plan, ch)
         task.predecessors[k] = Link(lk.pred, ch.value, lk.lag, lk.lag_unit, lk.src)
@@ -253,6 +267,26 @@ class Comparison:
     driving_chain: list
     added: list
     removed: list
+    missed_deadlines: list = field(default_factory=list)    # Missed, in plan order
+    broken_links: list = field(default_factory=list)        # BrokenLink, in plan order
+
+
+@dataclass(slots=True)
+class Missed:
+    """A task of a scenario that finishes after its deadline."""
+
+    id: str
+    name: str
+    deadline: dt.date
+    finish: dt.date
+    late_working_days: int
+
+
+def missed_deadlines(sched: Schedule) -> list[Missed]:
+    """The tasks of ``sched`` that finish after their deadline, with how late (working days)."""
+    names = {t.id: t.name for t in sched.plan.tasks}
+    return [Missed(tid, names[tid], dl, fin, working_days_between(sched.calendar, dl, fin))
+            for tid, dl, fin in sched.missed_deadlines()]
 
 
 def working_days_between(cal, a: dt.date, b: dt.date) -> int:
@@ -288,7 +322,8 @@ def compare(base: Schedule, alt: Schedule, name: str = "") -> Comparison:
                       finish_calendar_days=(af - bf).days,
                       base_duration=base.project_duration, duration=alt.project_duration,
                       moved=moved, became_critical=became, no_longer_critical=stopped,
-                      driving_chain=driving_chain(alt), added=added, removed=removed)
+                      driving_chain=driving_chain(alt), added=added, removed=removed,
+                      missed_deadlines=missed_deadlines(alt), broken_links=broken_links(alt))
 
 
 def driving_chain(sched: Schedule, task_id: str | None = None) -> list:
@@ -308,7 +343,9 @@ def driving_chain(sched: Schedule, task_id: str | None = None) -> list:
     while i not in seen:
         seen.add(i)
         t = plan.tasks[i]
-        drivers = sched.driving_predecessors(i)
+        broken = {(b.pred, b.type, b.lag_days) for b in broken_links_into(sched, i)}
+        drivers = [d for d in sched.driving_predecessors(i)
+                   if (net.ids[d[0]], TYPE_NAME[d[1]], d[2]) not in broken]
         reason = "" if drivers else start_reason(sched, i)
         if not drivers and t.leveling_delay:
             # the delay comes after the links: the chain goes on through the link that would
@@ -366,19 +403,20 @@ class Gap:
     name: str
 
 
-def calendar_gaps(sched: Schedule, a: dt.date, b: dt.date) -> list:
+def calendar_gaps(sched: Schedule, a: dt.date, b: dt.date, lang: str | None = None) -> list:
     """Named non-working periods strictly between dates ``a`` and ``b`` (holidays, seasons,
-    exceptions; plain weekends are left out)."""
+    exceptions; plain weekends are left out); named in English for ``lang="en"``."""
     if b <= a + dt.timedelta(days=1):
         return []
     first, last = a + dt.timedelta(days=1), b - dt.timedelta(days=1)
     return [Gap(x, y, name or kind) for x, y, name, kind in
-            sched.calendar.nonworking_periods(first, last) if kind != "working"]
+            sched.calendar.nonworking_periods(first, last, lang) if kind != "working"]
 
 
-def explain(sched: Schedule, task_id: str) -> dict:
+def explain(sched: Schedule, task_id: str, lang: str | None = None) -> dict:
     """Why ``task_id`` starts when it does: the driving chain back to the start, with the
-    constraint and the holidays or seasons that stand between each link's ends."""
+    constraint and the holidays or seasons that stand between each link's ends (named in
+    English for ``lang="en"``, else in the calendar's language)."""
     if task_id not in sched.net.index:
         raise PlanError(f"no task {task_id!r} in the plan")
     i = sched.net.index[task_id]
@@ -391,20 +429,21 @@ def explain(sched: Schedule, task_id: str) -> dict:
         return {"summary": True, "id": t.id, "name": t.name,
                 "start": sched.date(sched.start[i]), "finish": sched.date(sched.finish[i]),
                 "first_task": sched.plan.tasks[first].id, "children": len(kids),
-                "chain": explain(sched, sched.plan.tasks[first].id)["chain"]}
+                "chain": explain(sched, sched.plan.tasks[first].id, lang)["chain"]}
     steps = []
     for step in driving_chain(sched, task_id):
         k = sched.net.index[step.id]
         within = calendar_gaps(sched, step.start - dt.timedelta(days=1),
-                               step.finish + dt.timedelta(days=1))
+                               step.finish + dt.timedelta(days=1), lang)
         entry = {"step": step, "within": within, "before": [], "constraint": None,
-                 "float": sched.total_float[k], "critical": sched.critical[k]}
+                 "float": sched.total_float[k], "critical": sched.critical[k],
+                 "overrides": broken_links_into(sched, k)}
         if step.link is not None:
             p = sched.net.index[step.link[0]]
             typ = step.link[1]
             a = sched.date(sched.finish[p] if typ in ("FS", "FF") else sched.start[p])
             b = step.start if typ in ("FS", "SS") else step.finish
-            entry["before"] = calendar_gaps(sched, a, b) if typ == "FS" else []
+            entry["before"] = calendar_gaps(sched, a, b, lang) if typ == "FS" else []
             entry["pred_date"] = a
         c = sched.plan.tasks[k].constraint
         if c is not None and c.type != "ASAP":

@@ -242,10 +242,14 @@ def test_schedule_and_explain_accept_scenarios():
     assert json.loads(out)["project"]["finish"] == "2024-08-28"
     code, out, _ = run_cli("schedule", SEED_PLAN, "--set", "16.duration=60", "--format", "json")
     assert json.loads(out)["project"]["finish"] == "2024-08-28"
-    code, out, _ = run_cli("explain", SEED_PLAN, "17")
+    code, out, _ = run_cli("explain", SEED_PLAN, "17", "--lang", "en")
     assert code == 0
     assert "waits for 16FS (16 finishes Fri 05.01.24)" in out
-    assert "Romjul Wed 27.12.23 - Fri 29.12.23" in out
+    # in English the seasons and holidays are named in English too
+    assert "Christmas Day Mon 25.12.23; Second Day of Christmas Tue 26.12.23; Christmas week " \
+           "Wed 27.12.23 - Fri 29.12.23" in out
+    assert "Summer holiday (July) Mon 03.07.23 - Mon 31.07.23" in out
+    assert "Romjul" not in out and "Fellesferie" not in out
     assert out.rstrip().endswith("start set by the project start")
 
 

@@ -4,6 +4,6 @@
 (schedule/validate/explain, what-if, MS Project, charts, resources) adds its commands to it.
 """
 from .base import main
-from . import plan, whatif, msproject, charts, resources  # noqa: F401  (registers the commands)
+from . import plan, whatif, msproject, charts, resources, risk  # noqa: F401  (registers the commands)
 
 __all__ = ["main"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import sys
 
 import click
@@ -18,15 +19,20 @@ from ..errors import CheckFailed, PlanError
 
 
 def handle_errors(fn):
-    """Turn PlanError into ``FILE:LINE: message`` and exit 2; CheckFailed into exit 1."""
+    """Turn PlanError into ``FILE:LINE: message`` and exit 2; CheckFailed into exit 1.  The
+    command runs in an input session (:func:`planner.io.output.input_session`), so that an
+    output naming one of its inputs (``schedule p.yaml -o p.yaml``) is refused."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from ..io.output import input_session
+
         # A command is a short run over acyclic data: the cyclic collector would only rescan
         # a large plan's objects again and again (seconds at 100k tasks).
         gc.disable()
         try:
-            return fn(*args, **kwargs)
+            with input_session():        # no output may replace a file the command read
+                return fn(*args, **kwargs)
         except PlanError as exc:
             click.echo(f"error: {exc.format()}" if not exc.file else exc.format(), err=True)
             sys.exit(2)
@@ -40,12 +46,16 @@ def handle_errors(fn):
     return wrapper
 
 
+#: the --set option's help: every example passes a shell unquoted
+SET_HELP = ("An inline edit, e.g. 16.duration=60, 24.duration=+2mo, 6.duration=x2, "
+            "project.start=2023-08-14, 48:49.lag=-5 (or '48->49.lag=-5', quoted), "
+            "calendar.summer=off. Units: d, w (5 d), mo (20 d); ed, ew for elapsed lags.")
+
+
 def scenario_options(fn):
     """``--scenario FILE`` and ``--set KEY=VALUE``, both repeatable, applied in order."""
     fn = click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
-                      help="An inline edit, e.g. 16.duration=60, 6.duration=x2, "
-                           "project.start=2023-08-14, 48->49.lag=-5, calendar.summer=off. "
-                           "Repeatable; applied after the scenario files.")(fn)
+                      help=SET_HELP + " Repeatable; applied after the scenario files.")(fn)
     fn = click.option("--scenario", "scenarios", multiple=True,
                       type=click.Path(dir_okay=False),
                       help="A scenario overlay file (docs/scenarios.md). Repeatable; "
@@ -57,11 +67,44 @@ def scenario_options(fn):
 plan_argument = click.argument("plan", type=click.Path(dir_okay=False))
 
 
-def lang_option(default: str = "en", help: str | None = None):
-    """``--lang en|nb`` (``nb|en`` when Norwegian is the default, as in ``planner gantt``)."""
-    choices = ["en", "nb"] if default == "en" else ["nb", "en"]
-    return click.option("--lang", type=click.Choice(choices), default=default,
+LANGUAGES = ("nb", "en")
+LANG_HELP = ("[default: $PLANNER_LANG, else the plan's project.language, else nb]")
+
+
+def lang_option(help: str | None = None):
+    """``--lang nb|en``; without it :func:`resolve_lang` picks the language."""
+    return click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+                        help=f"{help or 'Language of the words and dates.'} {LANG_HELP}")
+
+
+def resolve_lang(option: str | None, plan=None) -> str:
+    """One rule for every command: ``--lang``, else ``PLANNER_LANG``, else the plan's
+    ``project.language``, else Norwegian."""
+    if option:
+        return option
+    env = os.environ.get("PLANNER_LANG", "").strip().lower()
+    if env:
+        if env not in LANGUAGES:
+            raise PlanError(f"PLANNER_LANG={env!r}: use nb or en")
+        return env
+    if plan is not None and getattr(plan, "language", None):
+        return plan.language
+    return "nb"
+
+
+def format_option(*choices, help: str):
+    """``--format`` with ``choices``, the first the default."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=choices[0],
                         show_default=True, help=help)
+
+
+def csv_dialect_option(fn):
+    return click.option("--csv-dialect", "dialect", type=click.Choice(["plain", "excel-nb"]),
+                        default="plain", show_default=True,
+                        help="For --format csv. plain: commas, ISO dates, decimal points. "
+                             "excel-nb: what Excel with Norwegian settings opens into columns "
+                             "(semicolons, UTF-8 byte-order mark, decimal commas, "
+                             "dd.mm.yyyy dates).")(fn)
 
 
 def read_overlays(scenarios=(), sets=()) -> list:
@@ -87,6 +130,14 @@ def schedule_plan(plan, overlays=()):
         raise exc.where(file=plan.source)
 
 
+def warn_broken_links(sched, lang: str) -> None:
+    """A warning on standard error for every link a constraint overrides (exit code kept)."""
+    from ..render.whatif import broken_link_warnings
+
+    for line in broken_link_warnings(sched, lang):
+        click.echo(line, err=True)
+
+
 def load_with_overlays(plan_path: str, scenarios=(), sets=()):
     """Load a plan and apply the scenario overlays and ``--set`` edits in order:
     ``(plan, overlays)``."""
@@ -107,21 +158,39 @@ def load_scheduled(plan_path: str, scenarios=(), sets=()):
     return plan, schedule_plan(plan, overlays)
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print, or write a whole file atomically when ``-o`` names one."""
+def emit(text: str | bytes, output: str | None) -> None:
+    """Print, or write a whole file atomically when ``-o`` names one.  Bytes (an Excel
+    workbook) go to standard output only when it is not a terminal."""
     if output and output != "-":
         from ..io.documents import write_atomic
 
         write_atomic(output, text)
+    elif isinstance(text, bytes):
+        if sys.stdout.isatty():
+            raise PlanError("an Excel workbook is not for the terminal: write it with "
+                            "-o FILE.xlsx or redirect it (> FILE.xlsx)")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
     else:
         click.echo(text, nl=False)
 
 
 def json_text(data) -> str:
-    """``data`` as the commands write JSON: UTF-8 text, one-space indent, a final newline."""
+    """``data`` as the commands write JSON: UTF-8 text, one-space indent, a final newline;
+    never ``NaN`` or ``Infinity``, which JSON does not have."""
     import json
 
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def finite(_ctx, param, value):
+    """A click callback: ``nan`` and ``inf`` pass click's ranges; refuse them."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number", param=param)
+    return value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -5,7 +5,7 @@ import click
 
 from ..errors import PlanError
 from .base import handle_errors, lang_option, main, plan_argument, read_overlays, \
-    scenario_options, schedule_plan
+    resolve_lang, scenario_options, schedule_plan
 
 
 @main.command("gantt")
@@ -13,7 +13,7 @@ from .base import handle_errors, lang_option, main, plan_argument, read_overlays
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="The chart to write: OUT.png, OUT.svg or OUT.pdf.")
 @click.option("--links", is_flag=True, help="Draw the dependency arrows.")
-@lang_option("nb", help="Language of the chart's words, months and dates.")
+@lang_option(help="Language of the chart's words, months and dates.")
 @click.option("--status-date", "status_date", metavar="YYYY-MM-DD", default=None,
               help="Draw a status-date line at the end of this day [default: the plan's "
                    "project.status_date, if any].")
@@ -64,6 +64,8 @@ def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, sc
         sched = schedule_plan(apply_scenarios(base_plan, overlays), overlays)
         label = ", ".join(o.name for o in overlays)
     from ..render.gantt import render_gantt
+
+    lang = resolve_lang(lang, base_plan)
 
     layout = render_gantt(sched, output, baseline=baseline, scenario_label=label, links=links,
                           lang=lang, status_date=when, paper=paper.upper(), dpi=dpi,

@@ -21,6 +21,9 @@ def export_cmd(plan, output, scenarios, sets):
     so MS Project recomputes the same dates.  With --scenario/--set, the plan as the
     overlays change it.  See docs/ms-project.md.
     """
+    if not output.lower().endswith(".xml"):
+        raise PlanError(f"-o {output}: MS Project XML (MSPDI) is an .xml file; planner cannot "
+                        f"write .mpp (open the .xml in MS Project and save it as .mpp there)")
     from ..io.mspdi import write_mspdi
 
     p, sched = load_scheduled(plan, scenarios, sets)

@@ -8,42 +8,57 @@ import sys
 import click
 
 from ..errors import PlanError
-from .base import emit, handle_errors, lang_option, load_scheduled, main, plan_argument, \
-    scenario_options
+from .base import csv_dialect_option, emit, format_option, handle_errors, lang_option, \
+    load_scheduled, load_with_overlays, main, plan_argument, resolve_lang, scenario_options, \
+    schedule_plan, warn_broken_links
 
 
 @main.command("schedule")
 @plan_argument
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True, help="Output format.")
+@format_option("table", "json", "csv", "xlsx",
+               help="Output format; xlsx is an Excel workbook (dates as date cells, phases "
+                    "grouped, critical tasks red).")
 @lang_option(help="Language of the table's words and weekdays.")
+@csv_dialect_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
 @scenario_options
 @handle_errors
-def schedule_cmd(plan, fmt, lang, output, scenarios, sets):
+def schedule_cmd(plan, fmt, lang, dialect, output, scenarios, sets):
     """Compute early/late dates, float and the critical path of PLAN.
 
-    With --scenario/--set, the schedule of the plan as the overlays change it.
-    Exits 1 (after printing) when a task finishes after its deadline.
+    With --scenario/--set, the schedule of the plan as the overlays change it, named above
+    the table (and as "scenarios" in the JSON project).  A constraint that overrides a link
+    (the task starts before its predecessor allows) gets a warning line on standard error
+    and "broken_links" in the JSON.  Exits 1 (after printing) when a task finishes after
+    its deadline.
     """
-    _plan, sched = load_scheduled(plan, scenarios, sets)
+    p, overlays = load_with_overlays(plan, scenarios, sets)
+    sched = schedule_plan(p, overlays)
+    names = [o.name for o in overlays]
+    lang = resolve_lang(lang, p)
     if fmt == "json":
         from ..io.schedule_json import schedule_to_json
 
-        text = schedule_to_json(sched)
+        text = schedule_to_json(sched, names)
     elif fmt == "csv":
         from ..render.table import render_csv
 
-        text = render_csv(sched)
+        text = render_csv(sched, dialect)
+    elif fmt == "xlsx":
+        from ..render.xlsx import schedule_xlsx
+
+        title = p.name + (f" ({'; '.join(names)})" if names else "")
+        text = schedule_xlsx(sched, lang, title)
     else:
         from ..render.table import render_table
 
         width = None
         if output is None and sys.stdout.isatty():
             width = max(30, shutil.get_terminal_size().columns - 62)
-        text = render_table(sched, lang=lang, name_width=width)
+        text = render_table(sched, lang=lang, name_width=width, scenarios=names)
     emit(text, output)
+    warn_broken_links(sched, lang)
     from ..schedule import check_deadlines
 
     check_deadlines(sched)
@@ -54,26 +69,22 @@ def schedule_cmd(plan, fmt, lang, output, scenarios, sets):
 @click.option("--checks/--no-checks", default=True, show_default=True,
               help="Also list DCMA-style schedule checks (open ends, leads, lags, hard "
                    "constraints, long tasks, large or negative float).")
+@lang_option(help="Language of the schedule checks.")
 @handle_errors
-def validate_cmd(plan, checks):
+def validate_cmd(plan, checks, lang):
     """Check PLAN: format, ids, links, cycles, calendar, and that it schedules.
 
     Exits 0 when the plan is sound, 2 with FILE:LINE: message when it is not, 1 when a task
     misses its deadline.  The schedule checks are for review and never change the exit code.
     """
-    p, sched = load_scheduled(plan)
-    n_sum = sum(t.summary for t in p.tasks)
-    n_links = sum(len(t.predecessors) for t in p.tasks)
-    cal = p.calendar
-    seasons = ", ".join(s.name for s in cal.seasons) or "no seasons"
-    click.echo(f"{plan}: OK: {len(p.tasks)} tasks ({n_sum} summaries), {n_links} links, "
-               f"{len(p.resources)} resources; calendar {cal.name} ({seasons}); "
-               f"{sched.project_start.isoformat()} to {sched.project_finish.isoformat()}, "
-               f"{sched.project_duration} working days")
-    if checks:
-        from ..checks import health, render_health
+    from ..checks import health, render_health, validate_summary
 
-        click.echo(render_health(health(sched)), nl=False)
+    p, sched = load_scheduled(plan)
+    lang = resolve_lang(lang, p)
+    click.echo(validate_summary(plan, sched, lang))
+    if checks:
+        click.echo(render_health(health(sched), lang=lang), nl=False)
+    warn_broken_links(sched, lang)
     from ..schedule import check_deadlines
 
     check_deadlines(sched)
@@ -96,7 +107,8 @@ def explain_cmd(plan, task, lang, scenarios, sets):
     from ..render.whatif import render_explain
     from ..scenario import explain
 
-    _plan, sched = load_scheduled(plan, scenarios, sets)
+    p, sched = load_scheduled(plan, scenarios, sets)
     if task not in sched.net.index:
         raise PlanError(f"no task {task!r} in the plan {sched.plan.name!r}")
-    click.echo(render_explain(explain(sched, task), lang=lang), nl=False)
+    lang = resolve_lang(lang, p)
+    click.echo(render_explain(explain(sched, task, lang), lang=lang), nl=False)

@@ -17,16 +17,19 @@ then among the calendars installed with planner.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 
 from ..calendar import WEEKDAYS, weekday_numbers
 from ..errors import PlanError
 from ..model import CalendarDef, CalendarException, SeasonRule
-from .documents import (as_date, as_int, as_list, as_mapping, as_str, check_keys,
-                        load_document)
+from .output import note_input
+from .documents import (MAX_YEAR, MIN_YEAR, as_date, as_int, as_list, as_mapping, as_str,
+                        as_text, check_keys, load_document, short)
 
 RULE_KINDS = ("month", "iso_weeks", "easter", "dates")
-SEASON_KEYS = {"name", "label", *RULE_KINDS}
+SEASON_KEYS = {"name", "label", "label_en", *RULE_KINDS}
 CAL_FILE_KEYS = {"name", "label", "workweek", "hours", "public_holidays", "years", "seasons",
                  "exceptions", "description"}
 PLAN_CAL_KEYS = {"base", "seasons", "exceptions", "workweek"}
@@ -44,17 +47,31 @@ def builtin_calendar_dir() -> str | None:
     return None
 
 
-def find_calendar_file(name: str, near: str | None) -> str | None:
-    """``calendars/NAME.yaml`` beside ``near`` or in a folder above it, else a built-in one."""
-    if name.endswith((".yaml", ".yml")) or os.sep in name or "/" in name:
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
+
+
+def find_calendar_file(name: str, near: str | None, path=None) -> str | None:
+    """``calendars/NAME.yaml`` beside ``near`` or in a folder above it, else a built-in one;
+    or a ``.yaml``/``.yml`` file named by its path (relative to ``near``'s folder).  Any other
+    path is refused: a plan cannot make planner read (and quote) an arbitrary file."""
+    if name.lower().endswith((".yaml", ".yml")):
         base = os.path.dirname(os.path.abspath(near)) if near else os.getcwd()
-        path = name if os.path.isabs(name) else os.path.join(base, name)
-        return path if os.path.isfile(path) else None
+        file = name if os.path.isabs(name) else os.path.join(base, name)
+        return _shown(file) if os.path.lexists(file) else None
+    if not _NAME.fullmatch(name):
+        raise PlanError(f"calendar {short(name)} is neither a calendar name (letters, digits, "
+                        f"_ . -) nor a .yaml file", path=path)
     for d in calendar_dirs(near):
         cand = os.path.join(d, f"{name}.yaml")
         if os.path.isfile(cand):
-            return cand
+            return _shown(cand)
     return None
+
+
+def _shown(path: str) -> str:
+    """``path`` as messages show it: relative to the working folder when it lies inside."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
 
 
 def calendar_dirs(near: str | None) -> list[str]:
@@ -87,15 +104,21 @@ _CACHE: dict = {}
 
 def load_calendar_file(path: str) -> CalendarDef:
     """Read a base calendar file; its seasons form the catalog, none applied yet."""
-    key = (path, os.path.getmtime(path))
+    try:
+        st = os.stat(path)
+        key = (path, st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = None
     if key in _CACHE:
+        note_input(st, path)                 # read before, still an input of this command
         return _CACHE[key]
     data = load_document(path)
     try:
         cal = _calendar_from_data(data, path)
     except PlanError as exc:
         raise exc.where(file=path)
-    _CACHE[key] = cal
+    if key is not None:
+        _CACHE[key] = cal
     return cal
 
 
@@ -108,10 +131,13 @@ def _calendar_from_data(data, path) -> CalendarDef:
                                                                   "fri"]), ("workweek",)))
     except ValueError as exc:
         raise PlanError(str(exc), path=("workweek",)) from None
-    hours = data.get("hours") or {}
-    hours = as_mapping(hours, ("hours",), "hours")
-    start_h = as_str(hours.get("start", "08:00"), ("hours", "start"))
-    finish_h = as_str(hours.get("finish", "16:00"), ("hours", "finish"))
+    hours = as_mapping(data.get("hours") or {}, ("hours",), "hours")
+    check_keys(hours, {"start", "finish"}, ("hours",), "hours")
+    start_h = _time_of_day(hours.get("start", "08:00"), ("hours", "start"))
+    finish_h = _time_of_day(hours.get("finish", "16:00"), ("hours", "finish"))
+    if finish_h <= start_h:
+        raise PlanError(f"working hours {start_h}-{finish_h} do not make a working day (the "
+                        f"finish must be after the start)", path=("hours",))
     ph = data.get("public_holidays")
     country = subdiv = None
     if ph is not None:
@@ -121,73 +147,92 @@ def _calendar_from_data(data, path) -> CalendarDef:
         subdiv = ph.get("subdiv")
         _check_country(country, ("public_holidays", "country"))
     years = as_mapping(data.get("years") or {}, ("years",), "years")
-    first = as_int(years.get("first", 1970), ("years", "first"), "first year")
-    last = as_int(years.get("last", 2199), ("years", "last"), "last year")
+    check_keys(years, {"first", "last"}, ("years",), "years")
+    first = as_int(years.get("first", 1970), ("years", "first"), "first year", MIN_YEAR, MAX_YEAR)
+    last = as_int(years.get("last", 2199), ("years", "last"), "last year", MIN_YEAR, MAX_YEAR)
+    if last < first:
+        raise PlanError(f"years: the last ({last}) is before the first ({first})",
+                        path=("years",))
     catalog = {}
     seasons = as_mapping(data.get("seasons") or {}, ("seasons",), "seasons")
     for sname, spec in seasons.items():
-        spec = as_mapping(spec, ("seasons", sname), f"season {sname!r}")
+        spec = as_mapping(spec, ("seasons", sname), f"season {short(sname)}")
         catalog[str(sname)] = parse_season(str(sname), spec, ("seasons", sname))
     exceptions = tuple(parse_exception(e, ("exceptions", k)) for k, e in
                        enumerate(as_list(data.get("exceptions") or [], ("exceptions",))))
-    return CalendarDef(name=name, label=str(data.get("label") or ""), workweek=workweek,
+    return CalendarDef(name=name, label=as_text(data.get("label"), ("label",), "label"),
+                       workweek=workweek,
                        country=country, subdiv=subdiv, hours=(start_h, finish_h),
                        first_year=first, last_year=last, seasons=(), exceptions=(),
                        base_exceptions=exceptions, catalog=catalog)
 
 
-def _check_country(country: str, path) -> None:
-    import holidays
+_MONTH_DAY = re.compile(r"\s*([0-9]{1,2})-([0-9]{1,2})\s*")
+_HHMM = re.compile(r"\s*([0-9]{1,2}):([0-9]{2})\s*")
 
-    try:
-        holidays.country_holidays(country)
-    except NotImplementedError:
-        raise PlanError(f"no public holidays are known for country {country!r} (use an ISO "
+
+def _time_of_day(value, path) -> str:
+    """Working hours as ``HH:MM`` from 00:00 to 24:00; YAML reads an unquoted ``8:00`` as the
+    number 480 (minutes, base 60), which means the same."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 24 * 60:
+        value = f"{value // 60:02d}:{value % 60:02d}"
+    m = _HHMM.fullmatch(value) if isinstance(value, str) else None
+    if not m or int(m.group(2)) > 59 or int(m.group(1)) * 60 + int(m.group(2)) > 24 * 60:
+        raise PlanError(f"working hours must be a time of day HH:MM (00:00-24:00), not "
+                        f"{short(value)}", path=path)
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def _check_country(country: str, path) -> None:
+    from ..holiday_cache import check_country
+
+    if not check_country(country):
+        raise PlanError(f"no public holidays are known for country {short(country)} (use an ISO "
                         f"3166 code such as NO, SE, DK)", path=path) from None
 
 
 def parse_season(name: str, spec: dict, path) -> SeasonRule:
-    check_keys(spec, SEASON_KEYS, path, f"season {name!r}")
+    check_keys(spec, SEASON_KEYS, path, f"season {short(name)}")
     kinds = [k for k in RULE_KINDS if k in spec]
     if len(kinds) != 1:
-        raise PlanError(f"season {name!r} needs exactly one rule of: {', '.join(RULE_KINDS)}",
+        raise PlanError(f"season {short(name)} needs exactly one rule of: {', '.join(RULE_KINDS)}",
                         path=path)
     kind = kinds[0]
     value = spec[kind]
     vpath = tuple(path) + (kind,)
-    label = str(spec.get("label") or "")
+    label = as_text(spec.get("label"), tuple(path) + ("label",), "label")
+    label_en = as_text(spec.get("label_en"), tuple(path) + ("label_en",), "label_en")
     if kind == "month":
         m = as_int(value, vpath, "month")
         if not 1 <= m <= 12:
             raise PlanError(f"month must be 1-12, not {m}", path=vpath)
-        return SeasonRule(name, kind, (m,), label)
+        return SeasonRule(name, kind, (m,), label, label_en)
     if kind in ("iso_weeks", "easter"):
         if isinstance(value, int) and not isinstance(value, bool):
             value = [value, value]
         pair = as_list(value, vpath, kind)
         if len(pair) != 2:
             raise PlanError(f"{kind} takes [first, last]", path=vpath)
-        a = as_int(pair[0], vpath + (0,), kind)
-        b = as_int(pair[1], vpath + (1,), kind)
+        lo, hi = (1, 53) if kind == "iso_weeks" else (-366, 366)
+        a = as_int(pair[0], vpath + (0,), kind, lo, hi)
+        b = as_int(pair[1], vpath + (1,), kind, lo, hi)
         if a > b:
             raise PlanError(f"{kind} [{a}, {b}]: first is after last", path=vpath)
-        if kind == "iso_weeks" and not (1 <= a <= 53 and 1 <= b <= 53):
-            raise PlanError("ISO weeks run from 1 to 53", path=vpath)
-        return SeasonRule(name, kind, (a, b), label)
+        return SeasonRule(name, kind, (a, b), label, label_en)
     pair = as_list(value, vpath, "dates")
     if len(pair) != 2:
         raise PlanError('dates takes ["MM-DD", "MM-DD"]', path=vpath)
     md = []
     for k, item in enumerate(pair):
+        found = _MONTH_DAY.fullmatch(item) if isinstance(item, str) else None
         try:
-            m, d = (int(x) for x in str(item).split("-"))
-            import datetime as dt
-
+            m, d = int(found.group(1)), int(found.group(2))
             dt.date(2000, m, d)  # 2000 is a leap year: 02-29 is allowed
-        except ValueError:
-            raise PlanError(f'{item!r} is not a month-day like "12-27"', path=vpath + (k,)) from None
+        except (AttributeError, ValueError):
+            raise PlanError(f'{short(item)} is not a month-day like "12-27"',
+                            path=vpath + (k,)) from None
         md.append((m, d))
-    return SeasonRule(name, kind, tuple(md), label)
+    return SeasonRule(name, kind, tuple(md), label, label_en)
 
 
 def parse_exception(spec, path) -> CalendarException:
@@ -206,7 +251,8 @@ def parse_exception(spec, path) -> CalendarException:
     working = spec.get("working", False)
     if not isinstance(working, bool):
         raise PlanError("working must be true or false", path=tuple(path) + ("working",))
-    return CalendarException(a, b, str(spec.get("name") or ""), working)
+    return CalendarException(a, b, as_text(spec.get("name"), tuple(path) + ("name",), "name"),
+                             working)
 
 
 def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calendar")) -> CalendarDef:
@@ -218,11 +264,13 @@ def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calenda
     spec = as_mapping(spec, path, "calendar")
     check_keys(spec, PLAN_CAL_KEYS, path, "calendar")
     base_name = as_str(spec.get("base", "norway"), tuple(path) + ("base",), "base")
-    found = find_calendar_file(base_name, plan_file)
+    found = find_calendar_file(base_name, plan_file, tuple(path) + ("base",))
     if found is None:
         known = ", ".join(available_calendars(plan_file)) or "none"
-        raise PlanError(f"unknown calendar {base_name!r} (no calendars/{base_name}.yaml near the "
-                        f"plan; known: {known})", path=tuple(path) + ("base",))
+        where = short(base_name) if base_name.lower().endswith((".yaml", ".yml")) else \
+            f"{short(base_name)} (no calendars/{base_name}.yaml near the plan)"
+        raise PlanError(f"unknown calendar {where}; known: {known}",
+                        path=tuple(path) + ("base",))
     base = load_calendar_file(found)
     seasons = []
     catalog = dict(base.catalog)
@@ -232,7 +280,8 @@ def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calenda
         if isinstance(item, str):
             rule = catalog.get(item)
             if rule is None:
-                raise PlanError(f"unknown season {item!r} in calendar {base.name!r} (known: "
+                raise PlanError(f"unknown season {short(item)} in calendar {short(base.name)} "
+                                f"(known: "
                                 f"{', '.join(sorted(catalog)) or 'none'})", path=ipath)
         else:
             item = as_mapping(item, ipath, "a season")
@@ -242,14 +291,15 @@ def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calenda
             if set(item) == {"name"}:
                 rule = catalog.get(name)
                 if rule is None:
-                    raise PlanError(f"unknown season {name!r} in calendar {base.name!r}",
+                    raise PlanError(f"unknown season {short(name)} in calendar {short(base.name)}",
                                     path=ipath)
             else:
                 rule = parse_season(name, item, ipath)
                 if not rule.label and name in catalog:
-                    rule = SeasonRule(rule.name, rule.kind, rule.params, catalog[name].label)
+                    rule = SeasonRule(rule.name, rule.kind, rule.params, catalog[name].label,
+                                      rule.label_en or catalog[name].label_en)
         if any(s.name == rule.name for s in seasons):
-            raise PlanError(f"season {rule.name!r} is listed twice", path=ipath)
+            raise PlanError(f"season {short(rule.name)} is listed twice", path=ipath)
         seasons.append(rule)
     exceptions = []
     for k, e in enumerate(as_list(spec.get("exceptions") or [], tuple(path) + ("exceptions",),
@@ -285,6 +335,8 @@ def calendar_to_data(cal: CalendarDef, workweek: bool = False) -> dict:
             item = {"name": rule.name}
             if rule.label:
                 item["label"] = rule.label
+            if rule.label_en:
+                item["label_en"] = rule.label_en
             item.update(season_rule_data(rule))
             seasons.append(item)
     out["seasons"] = seasons

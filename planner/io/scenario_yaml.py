@@ -8,8 +8,9 @@ The format is documented in ``docs/scenarios.md``.  A file::
       - tasks: [6, 7, 8, 9, 10, 11, 12, 13]
         duration: x2
 
-and the command-line form ``--set 16.duration=60``, ``--set project.start=2023-08-14``,
-``--set 48->49.lag=-5``, ``--set calendar.summer=off``.
+and the command-line form ``--set 16.duration=60``, ``--set 16.duration=+2mo``,
+``--set project.start=2023-08-14``, ``--set 48:49.lag=-5`` (or ``--set '48->49.lag=-5'``,
+quoted), ``--set calendar.summer=off``.
 """
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ import os
 import re
 
 from ..errors import PlanError
-from ..model import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES, Constraint, Link
+from ..model import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES, MAX_DAYS, Constraint, Link
 from ..scenario import Amount, Change, Scenario
 from .calendars import parse_exception, parse_season
-from .documents import as_date, as_list, as_mapping, as_str, check_keys, load_document
+from .documents import (as_date, as_int, as_list, as_mapping, as_str, as_text, check_keys,
+                        load_document, short)
+from .units import quantity, split_quantity, working_days
 from .yaml_plan import parse_constraint, parse_link, parse_predecessors
 
 TARGETS = ("task", "tasks", "phase", "link", "add_link", "remove_link", "project", "calendar")
@@ -29,30 +32,57 @@ LINK_FIELDS = {"lag", "type"}
 CAL_FIELDS = {"seasons_on", "seasons_off", "seasons", "exceptions"}
 PROJECT_FIELDS = {"start", "name"}
 
-_AMOUNT = re.compile(r"^\s*(?:(?P<x>[x×*])\s*(?P<f>\d+(?:[.,]\d+)?)|(?P<sign>[+-])\s*"
-                     r"(?P<d>\d+(?:[.,]\d+)?)|(?P<abs>\d+))\s*(?:d|days?|dager?)?\s*$")
+_FACTOR = re.compile(r"^\s*[x×*]\s*(?P<f>[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*$")
+#: the largest factor ``xF`` may multiply durations by
+MAX_FACTOR = 1000
 _ARROW = re.compile(r"^\s*(?P<a>[^\s>]+?)\s*-+>\s*(?P<b>[^\s>]+)\s*$")
 
 
 def parse_amount(value, fail) -> Amount:
+    """A duration edit: ``60``, ``3w``, ``+2mo``, ``-5``, ``x1.5``."""
     if isinstance(value, bool):
-        raise fail(f"duration must be N, +N, -N or xF, not {value!r}")
+        raise fail(f"duration must be N, +N, -N or xF, not {short(value)}")
     if isinstance(value, int):
+        if abs(value) > MAX_DAYS:
+            raise fail(f"duration {getattr(value, 'text', '') or value}: at most {MAX_DAYS} "
+                       f"working days")
         if value < 0 or getattr(value, "text", "").lstrip().startswith("+"):
             return Amount("+", int(value))      # +N / -N add or remove working days
         return Amount("=", int(value))
-    m = _AMOUNT.match(str(value))
-    if not m:
-        raise fail(f"duration {value!r} is not N (days), +N, -N or xF (e.g. 60, +25, x2, x1.5)")
-    if m.group("x"):
+    text = str(value).strip()
+    m = _FACTOR.match(text)
+    if m:
         f = float(m.group("f").replace(",", "."))
+        if f > MAX_FACTOR:
+            raise fail(f"duration {short(value)}: a factor of at most {MAX_FACTOR}")
         return Amount("x", f)
-    if m.group("sign"):
-        d = float(m.group("d").replace(",", "."))
-        if not d.is_integer():
-            raise fail(f"{value!r}: add or remove whole working days")
-        return Amount("+", d if m.group("sign") == "+" else -d)
-    return Amount("=", int(m.group("abs")))
+    if split_quantity(text) is None:
+        raise fail(f"duration {short(value)} is not N (days), +N, -N or xF, with N in d, w (5 d) "
+                   f"or mo (20 d) (e.g. 60, +25, +2mo, 3w, x2, x1.5)")
+    try:
+        days = working_days(text, "duration")
+    except PlanError as exc:
+        raise fail(exc.message) from None
+    if text[0] in "+-":
+        return Amount("+", days)
+    return Amount("=", days)
+
+
+def parse_lag(value, fail) -> tuple:
+    """A lag to set: ``-5``, ``"+2w"``, ``"3ed"`` as ``(days, unit)``; the unit is None for a
+    plain number (the link keeps its own, working or elapsed days)."""
+    if isinstance(value, bool):
+        raise fail(f"lag must be days, not {value!r}")
+    if isinstance(value, int):
+        if abs(value) > MAX_DAYS:
+            raise fail(f"lag must be from -{MAX_DAYS} to {MAX_DAYS}, not {value:g}")
+        return int(value), None
+    try:
+        days, unit = quantity(value, "lag")
+    except PlanError as exc:
+        raise fail(exc.message) from None
+    parts = split_quantity(str(value))
+    return days, (unit if parts[1] else None)
 
 
 def _link_pair(value, fail) -> tuple:
@@ -62,8 +92,21 @@ def _link_pair(value, fail) -> tuple:
         return str(value["from"]).strip(), str(value["to"]).strip()
     m = _ARROW.match(str(value))
     if not m:
-        raise fail(f"{value!r} is not a link; write 'PRED -> SUCC', e.g. '48 -> 49'")
+        raise fail(f"{short(value)} is not a link; write 'PRED -> SUCC', e.g. '48 -> 49'")
     return m.group("a"), m.group("b")
+
+
+def _set_link_pair(obj: str, fail) -> tuple:
+    """The link of a ``--set`` key: ``PRED:SUCC`` (nothing for the shell to misread) or
+    ``'PRED->SUCC'`` (quoted: an unquoted ``>`` makes the shell write a file)."""
+    if "->" in obj:
+        return _link_pair(obj, fail)
+    parts = obj.split(":")
+    if len(parts) == 2 and all(p.strip() for p in parts):
+        return parts[0].strip(), parts[1].strip()
+    if len(parts) > 2:
+        raise fail(f"{obj!r}: which ':' splits the link? write it as 'PRED->SUCC', quoted")
+    raise fail(f"{obj!r} is not a link; write PRED:SUCC, e.g. 48:49.lag=-5")
 
 
 def load_scenario(path: str) -> Scenario:
@@ -88,7 +131,8 @@ def scenario_from_data(data, path: str | None) -> Scenario:
                         "changes" in data else ())
     for k, item in enumerate(items):
         changes.extend(_item(item, ("changes", k), path))
-    return Scenario(name=name, changes=changes, description=str(data.get("description") or ""),
+    return Scenario(name=name, changes=changes,
+                    description=as_text(data.get("description"), ("description",), "description"),
                     source=path)
 
 
@@ -142,14 +186,11 @@ def _item(item, ipath, file) -> list:
         if not set(item) & LINK_FIELDS:
             raise PlanError("say what to change on the link: lag or type", path=ipath)
         if "lag" in item:
-            lag = item["lag"]
-            if isinstance(lag, bool) or not isinstance(lag, int):
-                raise PlanError(f"lag must be whole working days, not {lag!r}", path=at("lag"))
-            out.append(mk("lag", "link", link=pair, value=lag))
+            out.append(mk("lag", "link", link=pair, value=parse_lag(item["lag"], fail_at("lag"))))
         if "type" in item:
             typ = str(item["type"]).upper()
             if typ not in LINK_TYPES:
-                raise PlanError(f"link type must be FS, SS, FF or SF, not {item['type']!r}",
+                raise PlanError(f"link type must be FS, SS, FF or SF, not {short(item['type'])}",
                                 path=at("type"))
             out.append(mk("link_type", "link", link=pair, value=typ))
     elif target == "add_link":
@@ -220,7 +261,8 @@ def _add_link(value, path, file) -> Change:
     else:
         m = _ARROW.match(str(value))
         if not m:
-            raise PlanError(f"{value!r}: write add_link as 'PRED -> SUCC' (e.g. '18FS+2 -> 41') "
+            raise PlanError(f"{short(value)}: write add_link as 'PRED -> SUCC' (e.g. "
+                            f"'18FS+2 -> 41') "
                             f"or {{from: 18, to: 41, type: FS, lag: 2}}", path=path)
         link = parse_link(m.group("a"), path)
         succ = m.group("b")
@@ -241,8 +283,8 @@ def parse_set(expr: str) -> Change:
         raise fail("write KEY=VALUE, e.g. 16.duration=60 or project.start=2023-08-14")
     key, value = (x.strip() for x in expr.split("=", 1))
     if "." not in key:
-        raise fail(f"{key!r} names no field; write TASK.duration, project.start, "
-                   f"PRED->SUCC.lag or calendar.SEASON")
+        raise fail(f"{short(key)} names no field; write TASK.duration, project.start, "
+                   f"PRED:SUCC.lag or calendar.SEASON")
     obj, field_ = key.rsplit(".", 1)
 
     def ch(kind, **kw):
@@ -253,7 +295,7 @@ def parse_set(expr: str) -> Change:
             return ch("start", value=as_date_cli(value, fail))
         if field_ == "name":
             return ch("name", value=value)
-        raise fail(f"project has no field {field_!r} to set (start, name)")
+        raise fail(f"project has no field {short(field_)} to set (start, name)")
     if obj == "calendar":
         if field_ == "seasons":
             return ch("seasons", value=[x.strip() for x in value.split(",") if x.strip()])
@@ -271,20 +313,17 @@ def parse_set(expr: str) -> Change:
             return ch("seasons_on" if v == "on" else "seasons_off", value=[field_])
         raise fail("write calendar.SEASON=on|off, calendar.seasons=a,b or "
                    "calendar.exception=DATE[..DATE]")
-    if "->" in obj:
-        pair = _link_pair(obj, fail)
+    if "->" in obj or field_ in ("lag", "type", "remove", "link"):
+        pair = _set_link_pair(obj, fail)
         if field_ == "lag":
-            try:
-                return ch("lag", link=pair, value=int(value))
-            except ValueError:
-                raise fail(f"lag must be whole working days, not {value!r}") from None
+            return ch("lag", link=pair, value=parse_lag(value, fail))
         if field_ == "type":
             if value.upper() not in LINK_TYPES:
                 raise fail("link type must be FS, SS, FF or SF")
             return ch("link_type", link=pair, value=value.upper())
         if field_ == "remove" or (field_ == "link" and value == "remove"):
             return ch("remove_link", link=pair)
-        raise fail(f"a link has lag and type to set, not {field_!r}")
+        raise fail(f"a link has lag and type to set, not {short(field_)}")
     tid = obj
     if field_ == "duration":
         return ch("duration", tasks=(tid,), amount=parse_amount(value, fail))
@@ -310,7 +349,7 @@ def parse_set(expr: str) -> Change:
         except PlanError as exc:
             raise fail(exc.message) from None
         return ch("predecessors", tasks=(tid,), value=links)
-    raise fail(f"a task has no field {field_!r} to set (duration, start_no_earlier_than, "
+    raise fail(f"a task has no field {short(field_)} to set (duration, start_no_earlier_than, "
                f"constraint, deadline, predecessors)")
 
 
@@ -318,7 +357,7 @@ def as_date_cli(value: str, fail):
     try:
         return as_date(value, ())
     except PlanError:
-        raise fail(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise fail(f"{short(value)} is not a date (YYYY-MM-DD)") from None
 
 
 def sets_scenario(exprs) -> Scenario | None:

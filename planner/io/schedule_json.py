@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import json
 
-from ..schedule import Schedule
+from ..schedule import Schedule, broken_links
 
 
-def schedule_to_dict(sched: Schedule) -> dict:
+def schedule_to_dict(sched: Schedule, scenarios=None) -> dict:
+    """The JSON contract; ``scenarios`` (the names of the overlays applied, if any) go into the
+    project object as ``"scenarios"``, absent without overlays."""
     plan = sched.plan
     cal = sched.calendar
     date = sched.date
@@ -40,7 +42,13 @@ def schedule_to_dict(sched: Schedule) -> dict:
         "duration_days": sched.project_duration,
         "calendar": cal.cal.name,
     }
-    return {"project": project, "tasks": tasks, "critical_path": sched.critical_tasks()}
+    if scenarios:
+        project["scenarios"] = list(scenarios)
+    out = {"project": project, "tasks": tasks, "critical_path": sched.critical_tasks()}
+    broken = broken_links(sched)
+    if broken:
+        out["broken_links"] = [b.to_dict() for b in broken]
+    return out
 
 
 def _link(link) -> dict:
@@ -50,12 +58,15 @@ def _link(link) -> dict:
     return out
 
 
-def schedule_to_json(sched: Schedule) -> str:
+def schedule_to_json(sched: Schedule, scenarios=None) -> str:
     """One task per line: readable, diffable, and written by json's C encoder (an ``indent``
     would switch json to its pure-Python encoder, 20x slower on large plans)."""
-    data = schedule_to_dict(sched)
+    data = schedule_to_dict(sched, scenarios)
     dumps = json.dumps
     parts = ['{"project": ', dumps(data["project"], ensure_ascii=False), ',\n "tasks": [\n  ',
              ",\n  ".join(dumps(t, ensure_ascii=False) for t in data["tasks"]),
-             '\n ],\n "critical_path": ', dumps(data["critical_path"]), "}\n"]
+             '\n ],\n "critical_path": ', dumps(data["critical_path"])]
+    if "broken_links" in data:
+        parts += [',\n "broken_links": ', dumps(data["broken_links"])]
+    parts.append("}\n")
     return "".join(parts)

@@ -18,34 +18,37 @@ Every problem is reported as ``FILE:LINE: message`` (see :mod:`planner.errors`).
 """
 from __future__ import annotations
 
+import math
 import re
 
 import yaml
 
 from ..errors import PlanError
-from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, Assignment, Constraint, Link, Plan,
-                     Resource, Task)
+from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, MAX_OUTLINE, Assignment, Constraint,
+                     Link, Plan, Resource, Task)
 from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
-from .documents import (SafeDumper, as_date, as_int, as_list, as_mapping, as_str, check_keys,
-                        load_document, write_atomic)
+from .documents import (MAX_DAYS, MAX_UNITS, SafeDumper, as_date, as_int, as_list, as_mapping,
+                        as_str, as_text, check_keys, load_document, short, write_atomic)
 from .task_kinds import KEYS as KIND_KEYS
 from .task_kinds import (calendars_data, check_calendar_names, elapsed_duration,
                          fill_manual_durations, kind_data, read_calendars, read_kind)
+from .units import quantity, split_quantity, to_days, working_days
 
-TOP_KEYS = {"project", "tasks", "resources", "calendars"}
-PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes"}
+#: estimates, profiles, risks and correlations are read by `planner risk` (io/estimates_yaml.py)
+TOP_KEYS = {"project", "tasks", "resources", "estimates", "profiles", "risks", "correlations",
+            "calendars"}
+PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language"}
+LANGUAGES = ("nb", "en")
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
              "deadline", "resources", "notes", "tasks", "leveling_delay"} | KIND_KEYS
 RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes", "calendar"}
 LINK_KEYS = {"task", "type", "lag", "unit"}
 
-_UNITS = {"": "d", "d": "d", "day": "d", "days": "d", "dag": "d", "dager": "d",
-          "ed": "ed", "eday": "ed", "edays": "ed", "edag": "ed", "edager": "ed"}
 _SPLIT = re.compile(r"[;,]")
 _LINK_RE = re.compile(
     r"^\s*(?P<id>[^\s;,+]+?)\s*"
     r"(?:(?P<type>FS|SS|FF|SF)\s*"
-    r"(?:(?P<lag>[+-]\s*\d+(?:[.,]\d+)?)\s*(?P<unit>[A-Za-z]*)\s*)?)?$")
+    r"(?:(?P<lag>[+-]\s*[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*(?P<unit>[^\W\d_]*)\s*)?)?$")
 
 
 def load_plan(path: str) -> Plan:
@@ -72,14 +75,22 @@ def plan_from_data(data, source: str | None = None) -> Plan:
     name = as_str(proj["name"], ("project", "name"), "name")
     start = as_date(proj["start"], ("project", "start"))
     calendar = resolve_plan_calendar(proj.get("calendar"), source)
+    if not calendar.first_year <= start.year <= calendar.last_year:
+        raise PlanError(f"start {start.isoformat()} is outside the years {calendar.first_year}-"
+                        f"{calendar.last_year} that calendar {calendar.name!r} covers",
+                        path=("project", "start"))
     status = proj.get("status_date")
+    language = proj.get("language")
+    if language is not None and language not in LANGUAGES:
+        raise PlanError(f"language must be nb or en, not {language!r}",
+                        path=("project", "language"))
     plan = Plan(name=name, start=start, calendar=calendar, source=source,
-                notes=str(proj.get("notes") or ""),
+                notes=as_text(proj.get("notes"), ("project", "notes")),
                 status_date=as_date(status, ("project", "status_date")) if status else None,
-                src=("project",))
+                language=language, src=("project",))
     plan.calendars = read_calendars(data, source)
     resources = as_list(data.get("resources") or [], ("resources",), "resources")
-    plan.resources = [_resource(r, ("resources", k)) for k, r in enumerate(resources)]
+    plan.resources = [_resource(r, ("resources", k), calendar) for k, r in enumerate(resources)]
     if "tasks" not in data:
         raise PlanError("the plan has no `tasks:`", path=())
     tasks = as_list(data["tasks"], ("tasks",), "tasks")
@@ -103,13 +114,13 @@ def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
         if not item.keys() <= TASK_KEYS:
             check_keys(item, TASK_KEYS, tpath, "a task")
         raw_id = item.get("id")
-        if type(raw_id) is int:
+        if type(raw_id) is int and 0 <= raw_id < 10 ** 15:
             tid = str(raw_id)
         else:
             tid = _task_id(raw_id, tpath)
         if tid in ids:
             first = ids[tid]
-            raise PlanError(f"duplicate task id {tid!r} (also used by the task at "
+            raise PlanError(f"duplicate task id {short(tid)} (also used by the task at "
                             f"{_path_text(first)})", path=tpath + ("id",))
         ids[tid] = tpath
         name = item.get("name")
@@ -126,7 +137,7 @@ def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
                                 path=tpath + ("tasks",))
         duration = item.get("duration")
         unit = "d"
-        if type(duration) is not int or duration < 0:
+        if type(duration) is not int or not 0 <= duration <= MAX_DAYS:
             if duration is None:
                 if not is_summary and not item.get("manual"):
                     raise PlanError(f"task {tid} needs a `duration` in working days (0 for a "
@@ -145,18 +156,27 @@ def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
                                                    tpath + ("predecessors",))
         out.append(task)
         if is_summary:
+            if level >= MAX_OUTLINE:
+                raise PlanError(f"tasks nest deeper than {MAX_OUTLINE} outline levels",
+                                path=tpath + ("tasks",))
             _tasks(children, tpath + ("tasks",), tid, level + 1, out, ids, res_ids)
 
 
 def _task_id(raw_id, tpath) -> str:
     if raw_id is None:
         raise PlanError("a task needs an `id`", path=tpath)
-    if isinstance(raw_id, bool) or isinstance(raw_id, (float, list, dict)):
-        raise PlanError(f"task id must be a whole number or a word, not {raw_id!r}",
+    if isinstance(raw_id, bool) or not isinstance(raw_id, (int, str)):
+        raise PlanError(f"task id must be a whole number or a word, not {short(raw_id)}",
                         path=tpath + ("id",))
-    tid = str(raw_id).strip()
-    if not tid or any(c in tid for c in " ;,+"):
-        raise PlanError(f"task id {tid!r} may not be empty or contain spaces, ';', ',' or '+'",
+    tid = str(raw_id).strip() if isinstance(raw_id, str) or -10 ** 15 < raw_id < 10 ** 15 \
+        else "?" * 65
+    if not tid or len(tid) > 64 or any(c in tid for c in " ;,+") or not tid.isprintable():
+        raise PlanError(f"task id {short(tid)} may not be empty or contain spaces, control "
+                        f"characters, ';', ',' or '+' (1-64 characters)", path=tpath + ("id",))
+    if any(c.isdigit() and c not in "0123456789" for c in tid):
+        ascii_form = "".join(str(int(c)) if c.isdecimal() else c for c in tid)
+        raise PlanError(f"task id {short(tid)} has a digit that is not 0-9 (two ids that read "
+                        f"the same must not be two tasks; write {short(ascii_form)})",
                         path=tpath + ("id",))
     return tid
 
@@ -168,15 +188,12 @@ def _task_extras(task: Task, item: dict, tpath, res_ids) -> None:
     if "deadline" in item:
         task.deadline = as_date(item["deadline"], tpath + ("deadline",))
     if "leveling_delay" in item:
-        d = as_int(item["leveling_delay"], tpath + ("leveling_delay",), "leveling_delay")
-        if d < 0:
-            raise PlanError("leveling_delay cannot be negative",
-                            path=tpath + ("leveling_delay",))
-        task.leveling_delay = d
+        task.leveling_delay = as_int(item["leveling_delay"], tpath + ("leveling_delay",),
+                                     "leveling_delay", 0, MAX_DAYS)
     if "resources" in item:
         task.assignments = _assignments(item["resources"], tpath + ("resources",), res_ids)
     if item.get("notes"):
-        task.notes = str(item["notes"])
+        task.notes = as_text(item["notes"], tpath + ("notes",))
     if not KIND_KEYS.isdisjoint(item):
         read_kind(task, item, tpath)
 
@@ -187,17 +204,24 @@ def _path_text(path) -> str:
 
 def _duration(value, path) -> int:
     if isinstance(value, str):
-        m = re.fullmatch(r"\s*(-?\d+(?:[.,]\d+)?)\s*(d|days?|dager?)?\s*", value)
-        if not m:
-            raise PlanError(f"duration {value!r} is not a number of working days", path=path)
-        value = float(m.group(1).replace(",", "."))
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise PlanError(f"duration must be a whole number of working days, not {value!r}",
+        try:
+            days = working_days(value, "duration")
+        except PlanError as exc:
+            raise exc.where(path=path) from None
+        if days < 0:
+            raise PlanError(f"duration cannot be negative ({value.strip()})", path=path)
+        return days
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+            (isinstance(value, float) and not math.isfinite(value)):
+        raise PlanError(f"duration must be a whole number of working days, not {short(value)}",
                         path=path)
     if value < 0:
         raise PlanError(f"duration cannot be negative ({value:g} days)", path=path)
     if isinstance(value, float) and not value.is_integer():
         raise PlanError(f"duration must be a whole number of working days, not {value:g}",
+                        path=path)
+    if value > MAX_DAYS:
+        raise PlanError(f"duration must be at most {MAX_DAYS} working days, not {value:g}",
                         path=path)
     return int(value)
 
@@ -228,27 +252,23 @@ def parse_predecessors(value, path) -> list[Link]:
             out.append(parse_link(str(item), ipath))
         else:
             raise PlanError(f"a predecessor must be a task id, '48FS-12' or a mapping, not "
-                            f"{item!r}", path=ipath)
+                            f"{short(item)}", path=ipath)
     return out
 
 
 def parse_link(text: str, path) -> Link:
     m = _LINK_RE.match(text)
     if not m:
-        raise PlanError(f"cannot read predecessor {text.strip()!r} (write e.g. 4, 4FS+2, "
+        raise PlanError(f"cannot read predecessor {short(text.strip())} (write e.g. 4, 4FS+2, "
                         f"48FS-12 or 7SS)", path=path)
     lag = 0
     unit = "d"
     if m.group("lag"):
-        raw = m.group("lag").replace(" ", "").replace(",", ".")
-        if "." in raw and not float(raw).is_integer():
-            raise PlanError(f"lag in {text.strip()!r} must be whole days", path=path)
-        lag = int(float(raw))
-        u = (m.group("unit") or "").lower()
-        if u not in _UNITS:
-            raise PlanError(f"unknown lag unit {m.group('unit')!r} in {text.strip()!r} "
-                            f"(use d for working days, ed for elapsed days)", path=path)
-        unit = _UNITS[u]
+        number = float(m.group("lag").replace(" ", "").replace(",", "."))
+        try:
+            lag, unit = to_days(number, m.group("unit") or "", "lag", text.strip())
+        except PlanError as exc:
+            raise exc.where(path=path) from None
     return Link(pred=m.group("id"), type=m.group("type") or "FS", lag=lag, lag_unit=unit,
                 src=tuple(path))
 
@@ -260,24 +280,29 @@ def _link_mapping(item: dict, path) -> Link:
     pred = as_str(item["task"], tuple(path) + ("task",), "task").strip()
     typ = str(item.get("type", "FS")).upper()
     if typ not in ("FS", "SS", "FF", "SF"):
-        raise PlanError(f"link type must be FS, SS, FF or SF, not {item.get('type')!r}",
+        raise PlanError(f"link type must be FS, SS, FF or SF, not {short(item.get('type'))}",
                         path=tuple(path) + ("type",))
     lag_v = item.get("lag", 0)
-    unit = "d"
+    lpath = tuple(path) + ("lag",)
     if isinstance(lag_v, str):
-        m = re.fullmatch(r"\s*([+-]?\s*\d+)\s*([A-Za-z]*)\s*", lag_v)
-        if not m or m.group(2).lower() not in _UNITS:
-            raise PlanError(f"lag {lag_v!r} is not a number of days", path=tuple(path) + ("lag",))
-        lag = int(m.group(1).replace(" ", ""))
-        unit = _UNITS[m.group(2).lower()]
+        if split_quantity(lag_v) is None:
+            try:
+                quantity(lag_v, "lag")
+            except PlanError as exc:
+                raise exc.where(path=lpath) from None
+        number, unit_text = split_quantity(lag_v)
     else:
-        lag = as_int(lag_v, tuple(path) + ("lag",), "lag")
+        number, unit_text = as_int(lag_v, lpath, "lag"), ""
     if "unit" in item:
-        u = str(item["unit"]).lower()
-        if u not in _UNITS:
-            raise PlanError(f"unknown lag unit {item['unit']!r} (d or ed)",
+        if unit_text:
+            raise PlanError(f"lag {lag_v!r} has a unit already; drop `unit:`",
                             path=tuple(path) + ("unit",))
-        unit = _UNITS[u]
+        unit_text = str(item["unit"])
+        lpath = tuple(path) + ("unit",)
+    try:
+        lag, unit = to_days(number, unit_text, "lag")
+    except PlanError as exc:
+        raise exc.where(path=lpath) from None
     return Link(pred=pred, type=typ, lag=lag, lag_unit=unit, src=tuple(path))
 
 
@@ -303,7 +328,7 @@ def parse_constraint(c, p) -> Constraint:
     typ = str(c.get("type", "")).upper()
     if typ not in CONSTRAINT_TYPES:
         raise PlanError(f"constraint type must be one of {', '.join(CONSTRAINT_TYPES)}, not "
-                        f"{c.get('type')!r}", path=p + ("type",))
+                        f"{short(c.get('type'))}", path=p + ("type",))
     date = None
     if typ in DATED_CONSTRAINTS:
         if "date" not in c:
@@ -335,7 +360,7 @@ def _assignments(value, path, res_ids) -> list[Assignment]:
     seen = set()
     for a in out:
         if a.resource in seen:
-            raise PlanError(f"resource {a.resource!r} is assigned twice", path=a.src)
+            raise PlanError(f"resource {short(a.resource)} is assigned twice", path=a.src)
         seen.add(a.resource)
     return out
 
@@ -343,31 +368,38 @@ def _assignments(value, path, res_ids) -> list[Assignment]:
 def _assignment(rid, units, path, res_ids) -> Assignment:
     if rid not in res_ids:
         known = ", ".join(sorted(res_ids)) or "none defined under `resources:`"
-        raise PlanError(f"unknown resource {rid!r} (known: {known})", path=path)
-    if isinstance(units, bool) or not isinstance(units, (int, float)) or units <= 0:
-        raise PlanError(f"units must be a positive number (1 = full time), not {units!r}",
-                        path=path)
+        raise PlanError(f"unknown resource {short(rid)} (known: {known})", path=path)
+    if isinstance(units, bool) or not isinstance(units, (int, float)) or \
+            not 0 < units <= MAX_UNITS:           # NaN fails the comparison too
+        raise PlanError(f"units must be a number from 0 to {MAX_UNITS} (1 = full time), not "
+                        f"{short(units)}", path=path)
     return Assignment(rid, float(units), src=tuple(path))
 
 
-def _resource(item, path) -> Resource:
+def _resource(item, path, calendar) -> Resource:
     item = as_mapping(item, path, "a resource")
     check_keys(item, RESOURCE_KEYS, path, "a resource")
     if "id" not in item:
         raise PlanError("a resource needs an `id`", path=path)
     rid = as_str(item["id"], path + ("id",), "id").strip()
     cap = item.get("capacity", 1)
-    if isinstance(cap, bool) or not isinstance(cap, (int, float)) or cap <= 0:
-        raise PlanError(f"capacity must be a positive number (1 = one full-time person), not "
-                        f"{cap!r}", path=path + ("capacity",))
+    if isinstance(cap, bool) or not isinstance(cap, (int, float)) or not 0 < cap <= MAX_UNITS:
+        raise PlanError(f"capacity must be a number from 0 to {MAX_UNITS} (1 = one full-time "
+                        f"person), not {short(cap)}", path=path + ("capacity",))
     absences = [parse_exception(a, path + ("absences", k)) for k, a in
                 enumerate(as_list(item.get("absences") or [], path + ("absences",), "absences"))]
+    for k, a in enumerate(absences):
+        if a.start.year < calendar.first_year or a.finish.year > calendar.last_year:
+            raise PlanError(f"absence {a.start.isoformat()}..{a.finish.isoformat()} is outside "
+                            f"the years {calendar.first_year}-{calendar.last_year} that calendar "
+                            f"{calendar.name!r} covers", path=path + ("absences", k))
     assumption = item.get("assumption", False)
     if not isinstance(assumption, bool):
         raise PlanError("assumption must be true or false", path=path + ("assumption",))
-    return Resource(id=rid, name=str(item.get("name") or rid), capacity=float(cap),
-                    absences=absences, assumption=assumption,
-                    notes=str(item.get("notes") or ""), src=tuple(path),
+    name = as_str(item["name"], path + ("name",), "name") if item.get("name") else rid
+    return Resource(id=rid, name=name, capacity=float(cap), absences=absences,
+                    assumption=assumption, notes=as_text(item.get("notes"), path + ("notes",)),
+                    src=tuple(path),
                     calendar=as_str(item["calendar"], path + ("calendar",), "calendar")
                     if item.get("calendar") else None)
 
@@ -376,12 +408,12 @@ def _check_links(plan: Plan, ids: dict) -> None:
     rids = set()
     for r in plan.resources:
         if r.id in rids:
-            raise PlanError(f"duplicate resource id {r.id!r}", path=r.src + ("id",))
+            raise PlanError(f"duplicate resource id {short(r.id)}", path=r.src + ("id",))
         rids.add(r.id)
     for t in plan.tasks:
         for k, link in enumerate(t.predecessors):
             if link.pred not in ids:
-                raise PlanError(f"task {t.id} has a predecessor {link.pred!r} that is not in "
+                raise PlanError(f"task {t.id} has a predecessor {short(link.pred)} that is not in "
                                 f"the plan", path=link.src)
             if link.pred == t.id:
                 raise PlanError(f"task {t.id} is its own predecessor", path=link.src)
@@ -394,6 +426,8 @@ def plan_to_data(plan: Plan) -> dict:
                   "calendar": calendar_to_data(plan.calendar)}
     if plan.status_date:
         proj["status_date"] = plan.status_date.isoformat()
+    if plan.language:
+        proj["language"] = plan.language
     if plan.notes:
         proj["notes"] = plan.notes
     out: dict = {"project": proj}
@@ -415,7 +449,8 @@ def plan_to_data(plan: Plan) -> dict:
 
 
 def _task_data(t: Task) -> dict:
-    d: dict = {"id": int(t.id) if t.id.isdigit() and str(int(t.id)) == t.id else t.id,
+    d: dict = {"id": int(t.id) if t.id.isascii() and t.id.isdigit() and str(int(t.id)) == t.id
+               else t.id,
                "name": t.name}
     if t.duration is not None:
         d["duration"] = t.duration

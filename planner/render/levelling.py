@@ -3,53 +3,186 @@ from __future__ import annotations
 
 from ..level import Move, Result, resource_loads
 from ..schedule import Schedule
-from .table import msp_date
+from .table import msp_date, write_csv
 
 
-def _num(x: float) -> str:
-    """0.5 -> "0.5", 2.0 -> "2", 0.125 -> "0.125"."""
-    return f"{x:.3f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+WORDS = {
+    "en": {
+        "load_title": "Resource load of {plan} ({kind} schedule, {start} to {finish})",
+        "levelled": "levelled", "unlevelled": "unlevelled",
+        "load_intro": "Person-days of work / person-days available per ISO week; ! marks a "
+                      "week with a day over capacity.",
+        "week": "Week", "no_over": "No over-allocations.", "over": "Over-allocations ({n}):",
+        "over_line": "{rid}: {span} ({days} {wd}), {peak} of {cap} units: tasks {tasks}",
+        "to": "to", "wd1": "working day", "wd": "working days",
+        "obj_finish": "earliest finish, then least total delay",
+        "obj_smooth": "earliest finish, then lowest peak loads, then least total delay",
+        "obj_float": "within float (the finish stays), least over-allocation, ",
+        "obj_float_smooth": "then lowest peak loads, ", "obj_float_end": "then least total delay",
+        "levelling": "Levelling {src}: {obj}", "status": "Status: {status}",
+        "interrupted": " (interrupted: best plan so far)", "not_run": "not run (no time left)",
+        "bound": "bound", "gap": "gap", "note": "note",
+        "finish": "Project finish: {a} -> {b} ({diff} working days; {da} -> {db})",
+        "peaks": "Resource peaks (units in use on the busiest day / capacity):",
+        "of": "of", "still": "  still over-allocated on {n} period(s)",
+        "left": "Over-allocations that {why} ({n}):", "left_float":
+            "could not be levelled within float", "left_remain": "remain",
+        "none_moved": "No task moved.", "moved": "Moved tasks ({n}):",
+        "heads": ("ID", "Task", "Moved", "Delay", "Start before", "Start after", "Why"),
+        "waits": "waits for ", "capacity": "capacity", "busy": " busy with ",
+        "and_absent": " and absent", "absent": " absent",
+        "tie": "levelling delay (stability tie-break)",
+        "follows": "follows moved predecessor {id}", "links": "follows its links",
+        "ph_finish": "project finish", "ph_delay": "total delay", "ph_peak": "peak load",
+        "ph_overload": "over-allocation", "v_days": "{v} working days",
+        "v_peak": "{v} (sum over resources of peak load / capacity)",
+        "v_over": "{v} person-days of work left unlevelled",
+        "status_words": {},
+    },
+    "nb": {
+        "load_title": "Ressursbelastning i {plan} ({kind} plan, {start} til {finish})",
+        "levelled": "utjevnet", "unlevelled": "ikke utjevnet",
+        "load_intro": "Dagsverk arbeid / dagsverk tilgjengelig per ISO-uke; ! markerer en uke "
+                      "med en dag over kapasitet.",
+        "week": "Uke", "no_over": "Ingen overbelastning.", "over": "Overbelastninger ({n}):",
+        "over_line": "{rid}: {span} ({days} {wd}), {peak} av {cap} enheter: aktiviteter "
+                     "{tasks}",
+        "to": "til", "wd1": "arbeidsdag", "wd": "arbeidsdager",
+        "obj_finish": "tidligste slutt, deretter minst samlet forsinkelse",
+        "obj_smooth": "tidligste slutt, deretter lavest toppbelastning, deretter minst samlet "
+                      "forsinkelse",
+        "obj_float": "innenfor slakk (sluttdatoen står), minst overbelastning, ",
+        "obj_float_smooth": "deretter lavest toppbelastning, ",
+        "obj_float_end": "deretter minst samlet forsinkelse",
+        "levelling": "Ressursutjevning av {src}: {obj}", "status": "Status: {status}",
+        "interrupted": " (avbrutt: beste plan så langt)", "not_run": "ikke kjørt (ingen tid "
+                                                                      "igjen)",
+        "bound": "grense", "gap": "avstand", "note": "merk",
+        "finish": "Prosjektslutt: {a} -> {b} ({diff} arbeidsdager; {da} -> {db})",
+        "peaks": "Toppbelastning per ressurs (enheter i bruk den travleste dagen / kapasitet):",
+        "of": "av", "still": "  fortsatt overbelastet i {n} periode(r)",
+        "left": "Overbelastninger som {why} ({n}):", "left_float":
+            "ikke kunne utjevnes innenfor slakk", "left_remain": "gjenstår",
+        "none_moved": "Ingen aktivitet ble flyttet.", "moved": "Flyttede aktiviteter ({n}):",
+        "heads": ("ID", "Aktivitet", "Flyttet", "Forsinkelse", "Start før", "Start etter",
+                  "Hvorfor"),
+        "waits": "venter på ", "capacity": "kapasitet", "busy": " opptatt med ",
+        "and_absent": " og fraværende", "absent": " fraværende",
+        "tie": "utjevningsforsinkelse (stabilitet ved likhet)",
+        "follows": "følger flyttet forgjenger {id}", "links": "følger koblingene sine",
+        "ph_finish": "prosjektslutt", "ph_delay": "samlet forsinkelse",
+        "ph_peak": "toppbelastning", "ph_overload": "overbelastning",
+        "v_days": "{v} arbeidsdager",
+        "v_peak": "{v} (sum over ressurser av toppbelastning / kapasitet)",
+        "v_over": "{v} dagsverk arbeid som ikke er utjevnet",
+        "status_words": {"OPTIMAL": "OPTIMAL", "FEASIBLE": "GJENNOMFØRBAR",
+                         "INFEASIBLE": "UMULIG", "UNKNOWN": "UKJENT", "SKIPPED": "HOPPET OVER"},
+    },
+}
+
+#: the solver's notes (planner.level) in Norwegian
+NOTES_NB = (
+    (r"task (.+) cannot start by its latest start", r"aktivitet \1 kan ikke starte innen sin "
+                                                     r"seneste start"),
+    (r"time windows are empty", "tidsvinduene er tomme"),
+    (r"precedence reasoning: (\d+) resource-implied (.*)",
+     r"rekkefølgeresonnement: \1 ressursavledede \2"),
+    (r"no task has resources: nothing to level",
+     "ingen aktivitet har ressurser: ingenting å utjevne"),
+)
 
 
-def format_loads(loads: list, sched: Schedule, title: str) -> str:
+def _num(x: float, lang: str = "en") -> str:
+    """0.5 -> "0.5" ("0,5" in Norwegian), 2.0 -> "2", 0.125 -> "0.125"."""
+    text = f"{x:.3f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+    return text.replace(".", ",") if lang == "nb" else text
+
+
+def _day(d, lang: str) -> str:
+    return d.isoformat() if lang == "en" else f"{d:%d.%m.%y}"
+
+
+def _span(o, lang: str) -> str:
+    w = WORDS[lang]
+    if o.first == o.last:
+        return _day(o.first, lang)
+    return f"{_day(o.first, lang)} {w['to']} {_day(o.last, lang)}"
+
+
+def _over_line(ld, o, lang: str) -> str:
+    w = WORDS[lang]
+    return w["over_line"].format(rid=ld.id, span=_span(o, lang), days=o.days,
+                                 wd=w["wd1"] if o.days == 1 else w["wd"],
+                                 peak=_num(round(o.peak, 3), lang), cap=_num(ld.capacity, lang),
+                                 tasks=", ".join(o.tasks))
+
+
+def load_title(plan_label: str, sched: Schedule, levelled: bool, lang: str = "en") -> str:
+    w = WORDS[lang]
+    return w["load_title"].format(plan=plan_label, kind=w["levelled" if levelled else
+                                                        "unlevelled"],
+                                  start=_day(sched.project_start, lang),
+                                  finish=_day(sched.project_finish, lang))
+
+
+def start_line(source: str, objective: str, within_float: bool, seconds: float, workers: int,
+               lang: str = "en") -> str:
+    """What ``planner level`` says on standard error before the search."""
+    if lang == "nb":
+        return (f"utjevner {source} ({objective}{', innenfor slakk' if within_float else ''}, "
+                f"{seconds:g} s, {workers} arbeider{'e' * (workers != 1)}; Ctrl-C beholder "
+                f"den beste planen så langt)")
+    return (f"levelling {source} ({objective}{', within float' if within_float else ''}, "
+            f"{seconds:g} s, {workers} worker{'s' * (workers != 1)}; Ctrl-C keeps the best "
+            f"plan so far)")
+
+
+def note_text(note: str, lang: str) -> str:
+    if lang != "nb":
+        return note
+    import re
+
+    for pattern, repl in NOTES_NB:
+        if re.fullmatch(pattern, note):
+            return re.sub(pattern, repl, note)
+    return note
+
+
+def format_loads(loads: list, sched: Schedule, title: str, lang: str = "en") -> str:
     """The weekly load table (person-days of work / available) and the over-allocations."""
-    lines = [title, "Person-days of work / person-days available per ISO week; ! marks a week "
-                    "with a day over capacity.", ""]
+    w = WORDS[lang]
+    lines = [title, w["load_intro"], ""]
     weeks: dict = {}
     for ld in loads:
-        for w in ld.weeks:
-            weeks.setdefault(w.week, {})[ld.id] = w
-    heads = [f"{ld.id} ({_num(ld.capacity)})" for ld in loads]
-    working = {w.week for ld in loads for w in ld.weeks if w.available or w.work}
+        for wk in ld.weeks:
+            weeks.setdefault(wk.week, {})[ld.id] = wk
+    heads = [f"{ld.id} ({_num(ld.capacity, lang)})" for ld in loads]
+    working = {wk.week for ld in loads for wk in ld.weeks if wk.available or wk.work}
     width = [max(len(h), 9) for h in heads]
-    lines.append("Week      " + "  ".join(h.rjust(wd) for h, wd in zip(heads, width)))
+    lines.append(f"{w['week']:<8}  " + "  ".join(h.rjust(wd) for h, wd in zip(heads, width)))
     lines.append("--------  " + "  ".join("-" * wd for wd in width))
     for label in sorted(weeks):
         if label not in working:
             continue                    # a week without working days (e.g. summer holiday)
         cells = []
         for ld, wd in zip(loads, width):
-            w = weeks[label].get(ld.id)
-            if w is None or (w.work == 0 and not w.over):
+            wk = weeks[label].get(ld.id)
+            if wk is None or (wk.work == 0 and not wk.over):
                 cells.append("-".rjust(wd))
             else:
-                mark = "!" if w.over else " "
-                cells.append(f"{_num(round(w.work, 3))}/{_num(round(w.available, 3))}{mark}"
-                             .rjust(wd))
+                mark = "!" if wk.over else " "
+                cells.append(f"{_num(round(wk.work, 3), lang)}/"
+                             f"{_num(round(wk.available, 3), lang)}{mark}".rjust(wd))
         lines.append(f"{label}  " + "  ".join(cells))
     lines.append("")
     total = sum(len(ld.over) for ld in loads)
     if not total:
-        lines.append("No over-allocations.")
+        lines.append(w["no_over"])
     else:
-        lines.append(f"Over-allocations ({total}):")
+        lines.append(w["over"].format(n=total))
         for ld in loads:
             for o in ld.over:
-                span = o.first.isoformat() if o.first == o.last else \
-                    f"{o.first.isoformat()} to {o.last.isoformat()}"
-                lines.append(f"  {ld.id}: {span} ({o.days} working day{'s' * (o.days != 1)}), "
-                             f"{_num(round(o.peak, 3))} of {_num(ld.capacity)} units: tasks "
-                             f"{', '.join(o.tasks)}")
+                lines.append("  " + _over_line(ld, o, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -70,41 +203,38 @@ def loads_to_dict(loads: list, sched: Schedule) -> dict:
     }
 
 
-PHASE_TEXT = {"finish": "project finish", "delay": "total delay", "peak": "peak load",
-              "overload": "over-allocation"}
-
-
-def loads_to_csv(loads: list) -> str:
+def loads_to_csv(loads: list, dialect: str = "plain") -> str:
     """One CSV row per resource and ISO week."""
-    import csv
-    import io
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["resource", "week", "monday", "work_days", "available_days", "peak_units",
-                "over"])
-    for ld in loads:
-        for wk in ld.weeks:
-            w.writerow([ld.id, wk.week, wk.monday.isoformat(), f"{wk.work:g}",
-                        f"{wk.available:g}", f"{wk.peak:g}", int(wk.over)])
-    return buf.getvalue()
+    rows = [[ld.id, wk.week, wk.monday, float(wk.work), float(wk.available), float(wk.peak),
+             int(wk.over)] for ld in loads for wk in ld.weeks]
+    return write_csv(["resource", "week", "monday", "work_days", "available_days",
+                      "peak_units", "over"], rows, dialect)
 
 
-def phase_text(name: str, value: int, scale: int = 1) -> str:
+def phase_name(name: str, lang: str = "en") -> str:
+    """A phase's name in words: finish -> "project finish"."""
+    return WORDS[lang][f"ph_{name}"]
+
+
+def phase_text(name: str, value: int, scale: int = 1, lang: str = "en") -> str:
     """A phase's objective value in words: working days, person-days or a peak ratio."""
+    w = WORDS[lang]
     if name in ("finish", "delay"):
-        return f"{value} working days"
+        return w["v_days"].format(v=value)
     if name == "peak":
-        return f"{value / 1000:.3g} (sum over resources of peak load / capacity)"
-    return f"{_num(round(value / scale, 3))} person-days of work left unlevelled"
+        v = f"{value / 1000:.3g}"
+        return w["v_peak"].format(v=v.replace(".", ",") if lang == "nb" else v)
+    return w["v_over"].format(v=_num(round(value / scale, 3), lang))
 
 
-def progress_printer(scale: int, emit):
+def progress_printer(scale: int, emit, lang: str = "en"):
     """A ``progress`` callback that prints each improving solution through ``emit(text)``."""
+    w = WORDS[lang]
+
     def report(phase, value, bound, seconds):
-        bnd = phase_text(phase, bound, scale).split(" ")[0]
-        emit(f"  {seconds:7.2f} s  {PHASE_TEXT[phase]}: {phase_text(phase, value, scale)} "
-             f"(bound {bnd})")
+        bnd = phase_text(phase, bound, scale, lang).split(" ")[0]
+        emit(f"  {seconds:7.2f} s  {phase_name(phase, lang)}: "
+             f"{phase_text(phase, value, scale, lang)} ({w['bound']} {bnd})")
     return report
 
 
@@ -138,91 +268,106 @@ def result_to_dict(res: Result) -> dict:
     }
 
 
-def format_report(res: Result, source: str = "", name_width: int = 44) -> str:
+def _objective(res: Result, lang: str) -> str:
+    w = WORDS[lang]
+    if res.within_float:
+        return (w["obj_float"] + (w["obj_float_smooth"] if res.objective == "smooth" else "") +
+                w["obj_float_end"])
+    return w[f"obj_{res.objective}"]
+
+
+def _status(status: str, lang: str) -> str:
+    return WORDS[lang]["status_words"].get(status, status)
+
+
+def format_report(res: Result, source: str = "", name_width: int = 44, lang: str = "en") -> str:
     """The levelling report: status, bound and gap, finish before and after, peaks, and every
     task that moved with the resource conflict that moved it."""
+    w = WORDS[lang]
     out = []
     o = res.outcome
-    obj = {"finish": "earliest finish, then least total delay",
-           "smooth": "earliest finish, then lowest peak loads, then least total delay"}[
-        res.objective]
-    if res.within_float:
-        obj = ("within float (the finish stays), least over-allocation, " +
-               ("then lowest peak loads, " if res.objective == "smooth" else "") +
-               "then least total delay")
-    out.append(f"Levelling {source or res.plan.name}: {obj}")
-    status = res.status + (" (interrupted: best plan so far)" if o.interrupted else "")
-    out.append(f"Status: {status}")
+    out.append(w["levelling"].format(src=source or res.plan.name, obj=_objective(res, lang)))
+    out.append(w["status"].format(status=_status(res.status, lang) +
+                                  (w["interrupted"] if o.interrupted else "")))
     for ph in o.phases:
+        label = phase_name(ph.name, lang)
         if ph.status == "SKIPPED":
-            out.append(f"  {PHASE_TEXT[ph.name]}: not run (no time left)")
+            out.append(f"  {label}: {w['not_run']}")
             continue
         if ph.value is None:
-            out.append(f"  {PHASE_TEXT[ph.name]}: {ph.status}")
+            out.append(f"  {label}: {_status(ph.status, lang)}")
             continue
         scale = res.context.scale
-        gap = "" if ph.gap is None else f", gap {100 * ph.gap:.1f}%"
-        bound = phase_text(ph.name, ph.bound, scale).split(" ")[0]
-        out.append(f"  {PHASE_TEXT[ph.name]}: {phase_text(ph.name, ph.value, scale)}, "
-                   f"bound {bound}{gap}: {ph.status}")
+        gap = ""
+        if ph.gap is not None:
+            pct = f"{100 * ph.gap:.1f}"
+            gap = f", {w['gap']} {pct.replace('.', ',') if lang == 'nb' else pct}%"
+        bound = phase_text(ph.name, ph.bound, scale, lang).split(" ")[0]
+        out.append(f"  {label}: {phase_text(ph.name, ph.value, scale, lang)}, "
+                   f"{w['bound']} {bound}{gap}: {_status(ph.status, lang)}")
     for note in o.notes:
-        out.append(f"  note: {note}")
+        out.append(f"  {w['note']}: {note_text(note, lang)}")
     b, a = res.before, res.after
-    diff = a.project_duration - b.project_duration
-    out.append(f"Project finish: {msp_date(b.project_finish)} -> {msp_date(a.project_finish)} "
-               f"({diff:+d} working days; {b.project_duration} -> {a.project_duration})")
+    out.append(w["finish"].format(a=msp_date(b.project_finish, lang),
+                                  b=msp_date(a.project_finish, lang),
+                                  diff=f"{a.project_duration - b.project_duration:+d}",
+                                  da=b.project_duration, db=a.project_duration))
     loads_b = {ld.id: ld for ld in resource_loads(b)}
     loads_a = resource_loads(a)
     if loads_a:
-        out.append("Resource peaks (units in use on the busiest day / capacity):")
+        out.append(w["peaks"])
         for ld in loads_a:
             lb = loads_b[ld.id]
-            flag = "" if not ld.over else f"  still over-allocated on {len(ld.over)} period(s)"
-            out.append(f"  {ld.id:<8} {_num(round(lb.peak, 3))} -> {_num(round(ld.peak, 3))} "
-                       f"of {_num(ld.capacity)}{flag}")
+            flag = "" if not ld.over else w["still"].format(n=len(ld.over))
+            out.append(f"  {ld.id:<8} {_num(round(lb.peak, 3), lang)} -> "
+                       f"{_num(round(ld.peak, 3), lang)} {w['of']} {_num(ld.capacity, lang)}"
+                       f"{flag}")
     left = [(ld, o) for ld in loads_a for o in ld.over]
     if left:
-        why = "could not be levelled within float" if res.within_float else "remain"
-        out.append(f"Over-allocations that {why} ({len(left)}):")
+        why = w["left_float"] if res.within_float else w["left_remain"]
+        out.append(w["left"].format(why=why, n=len(left)))
         for ld, o in left:
-            span = o.first.isoformat() if o.first == o.last else \
-                f"{o.first.isoformat()} to {o.last.isoformat()}"
-            out.append(f"  {ld.id}: {span} ({o.days} working day{'s' * (o.days != 1)}), "
-                       f"{_num(round(o.peak, 3))} of {_num(ld.capacity)} units: tasks "
-                       f"{', '.join(o.tasks)}")
+            out.append("  " + _over_line(ld, o, lang))
     if not res.moves:
-        out.append("No task moved.")
+        out.append(w["none_moved"])
     else:
-        out.append(f"Moved tasks ({len(res.moves)}):")
-        rows = [("ID", "Task", "Moved", "Delay", "Start before", "Start after", "Why")]
-        for m in res.moves:
-            name = m.name if len(m.name) <= name_width else m.name[:name_width - 1] + "…"
-            rows.append((m.id, name, f"+{m.days} d", f"{m.delay} d", msp_date(m.old_start),
-                         msp_date(m.new_start), _why(m, res)))
-        widths = [max(len(r[c]) for r in rows) for c in range(6)]
-        for k, r in enumerate(rows):
-            cells = [r[0].rjust(widths[0]), r[1].ljust(widths[1]), r[2].rjust(widths[2]),
-                     r[3].rjust(widths[3]), r[4].ljust(widths[4]), r[5].ljust(widths[5]), r[6]]
-            out.append("  " + "  ".join(cells).rstrip())
-            if k == 0:
-                out.append("  " + "  ".join("-" * w for w in widths) + "  ---")
+        out.append(w["moved"].format(n=len(res.moves)))
+        out.extend(_moves_table(res, name_width, lang))
     return "\n".join(out) + "\n"
 
 
-def _why(m: Move, res: Result) -> str:
+def _moves_table(res: Result, name_width: int, lang: str) -> list:
+    rows = [WORDS[lang]["heads"]]
+    for m in res.moves:
+        name = m.name if len(m.name) <= name_width else m.name[:name_width - 1] + "…"
+        rows.append((m.id, name, f"+{m.days} d", f"{m.delay} d", msp_date(m.old_start, lang),
+                     msp_date(m.new_start, lang), _why(m, res, lang)))
+    widths = [max(len(r[c]) for r in rows) for c in range(6)]
+    out = []
+    for k, r in enumerate(rows):
+        cells = [r[0].rjust(widths[0]), r[1].ljust(widths[1]), r[2].rjust(widths[2]),
+                 r[3].rjust(widths[3]), r[4].ljust(widths[4]), r[5].ljust(widths[5]), r[6]]
+        out.append("  " + "  ".join(cells).rstrip())
+        if k == 0:
+            out.append("  " + "  ".join("-" * x for x in widths) + "  ---")
+    return out
+
+
+def _why(m: Move, res: Result, lang: str = "en") -> str:
+    w = WORDS[lang]
     if m.delay > 0:
         caps = {r.id: r.capacity for r in res.plan.resources}
         parts = []
         for rid, tids, absent in m.conflicts:
-            what = f"{rid} (capacity {_num(caps[rid])})"
+            what = f"{rid} ({w['capacity']} {_num(caps[rid], lang)})"
             if tids:
-                what += " busy with " + ", ".join(tids)
+                what += w["busy"] + ", ".join(tids)
             if absent:
-                what += (" and absent" if tids else " absent")
+                what += (w["and_absent"] if tids else w["absent"])
             parts.append(what)
         if parts:
-            return "waits for " + "; ".join(parts)
-        return "levelling delay (stability tie-break)"
+            return w["waits"] + "; ".join(parts)
+        return w["tie"]
     if m.follows:
-        return f"follows moved predecessor {m.follows}"
-    return "follows its links"
+        return w["follows"].format(id=m.follows)
+    return w["links"]

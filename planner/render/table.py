@@ -16,18 +16,25 @@ WORDS = {
            "finish": "Finish", "float": "Float", "crit": "Crit", "day": "day", "days": "days",
            "finish_line": "Project finish", "working_days": "working days",
            "critical_tasks": "Critical tasks", "critical_path": "Critical path",
-           "critical_paths": "Critical paths", "more": "more"},
+           "critical_paths": "Critical paths", "more": "more", "scenario": "Scenario",
+           "scenarios": "Scenarios"},
     "nb": {"id": "ID", "name": "Aktivitet", "dur": "Varighet", "start": "Start",
            "finish": "Slutt", "float": "Slakk", "crit": "Krit", "day": "dag", "days": "dager",
            "finish_line": "Prosjektslutt", "working_days": "arbeidsdager",
            "critical_tasks": "Kritiske aktiviteter", "critical_path": "Kritisk linje",
-           "critical_paths": "Kritiske linjer", "more": "flere"},
+           "critical_paths": "Kritiske linjer", "more": "flere", "scenario": "Scenario",
+           "scenarios": "Scenarioer"},
 }
 
 
 def msp_date(d: dt.date, lang: str = "en") -> str:
     """MS Project's short date style: ``Wed 14.06.23``."""
     return f"{WEEKDAY[lang][d.weekday()]} {d:%d.%m.%y}"
+
+
+def _date(d: dt.date, lang: str) -> str:
+    """ISO in English output, Norwegian ``28.06.24`` in Norwegian."""
+    return f"{d:%d.%m.%y}" if lang == "nb" else d.isoformat()
 
 
 def duration_text(days: int, lang: str = "en") -> str:
@@ -42,12 +49,17 @@ def _fit(text: str, width: int | None) -> str:
 
 
 def render_table(sched: Schedule, lang: str = "en", name_width: int | None = None,
-                 paths: int = 5) -> str:
+                 paths: int = 5, scenarios=None) -> str:
     """The schedule as a fixed-width table with a footer naming the finish and critical path.
 
     ``name_width`` truncates names (with an ellipsis) to fit a terminal; None keeps them whole.
+    ``scenarios``: the names of the overlays applied, said in a heading above the table.
     """
     w = WORDS[lang]
+    heading = ""
+    if scenarios:
+        label = w["scenario"] if len(scenarios) == 1 else w["scenarios"]
+        heading = f"{label}: {'; '.join(scenarios)}\n\n"
     plan = sched.plan
     rows = []
     for i, t in enumerate(plan.tasks):
@@ -70,7 +82,7 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
     out.append("")
     out.append(f"{w['finish_line']}: {msp_date(sched.project_finish, lang)} "
                f"({sched.project_duration} {w['working_days']}, "
-               f"{sched.project_start.isoformat()} - {sched.project_finish.isoformat()})")
+               f"{_date(sched.project_start, lang)} - {_date(sched.project_finish, lang)})")
     chains = sched.critical_paths(limit=paths + 1)
     if chains:
         label = w["critical_path"] if len(chains) == 1 else w["critical_paths"]
@@ -80,7 +92,7 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
         if len(chains) > paths:
             out.append(f"  ... ({w['more']})")
             out.append(f"{w['critical_tasks']}: {id_runs(sched)}")
-    return "\n".join(out) + "\n"
+    return heading + "\n".join(out) + "\n"
 
 
 def id_runs(sched: Schedule) -> str:
@@ -112,20 +124,39 @@ CSV_FIELDS = ("id", "name", "outline_level", "summary", "milestone", "duration_d
               "total_float_days", "free_float_days", "critical", "predecessors")
 
 
-def render_csv(sched: Schedule) -> str:
+CSV_DIALECTS = ("plain", "excel-nb")
+
+
+def write_csv(header, rows, dialect: str = "plain") -> str:
+    """CSV text.  ``plain``: comma-separated, ISO dates, decimal point, no BOM (for programs).
+    ``excel-nb``: what Excel with Norwegian settings opens into columns: semicolons, a UTF-8
+    byte-order mark, decimal commas, dates as 28.06.2024, CRLF line ends."""
     buf = io.StringIO()
-    wr = csv.writer(buf, lineterminator="\n")
-    wr.writerow(CSV_FIELDS)
-    for i, t in enumerate(sched.plan.tasks):
-        r = sched.row(i)
-        r["predecessors"] = ";".join(link.label() for link in t.predecessors)
-        wr.writerow([_csv_value(r[f]) for f in CSV_FIELDS])
+    nb = dialect == "excel-nb"
+    if nb:
+        buf.write("\ufeff")
+    wr = csv.writer(buf, delimiter=";" if nb else ",", lineterminator="\r\n" if nb else "\n")
+    wr.writerow(header)
+    for row in rows:
+        wr.writerow([_csv_value(v, nb) for v in row])
     return buf.getvalue()
 
 
-def _csv_value(v):
+def render_csv(sched: Schedule, dialect: str = "plain") -> str:
+    rows = []
+    for i, t in enumerate(sched.plan.tasks):
+        r = sched.row(i)
+        r["predecessors"] = ";".join(link.label() for link in t.predecessors)
+        rows.append([r[f] for f in CSV_FIELDS])
+    return write_csv(CSV_FIELDS, rows, dialect)
+
+
+def _csv_value(v, nb: bool = False):
     if isinstance(v, bool):
         return "yes" if v else "no"
     if isinstance(v, dt.date):
-        return v.isoformat()
+        return f"{v:%d.%m.%Y}" if nb else v.isoformat()
+    if isinstance(v, float):
+        text = f"{v:g}"
+        return text.replace(".", ",") if nb else text
     return v

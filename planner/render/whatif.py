@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 
-from ..scenario import Comparison, constraint_text, link_text
+from ..scenario import CONSTRAINT_WORDS, Comparison, constraint_text, link_text
 from ..schedule import Schedule
-from .table import msp_date
+from .table import _fit, msp_date
 
 WORDS = {
     "en": {
@@ -23,7 +24,12 @@ WORDS = {
         "held": "held by", "float": "total float", "critical": "critical",
         "crosses": "days off in its way", "spans": "its span includes", "days": "days",
         "and": "and", "changes": "Changes", "summary_first": "starts with its first task",
-        "task": "Task", "period": "new dates",
+        "task": "Task", "period": "new dates", "after": "after",
+        "missed": "Missed deadlines", "missed_one": "Missed deadline",
+        "deadline": "deadline", "forecast": "forecast", "warning": "warning",
+        "overrides": "overrides link", "overrides_it": "which overrides link", "before_link": "working days before the link allows",
+        "has_float": "has total float", "its": "its constraint", "task_word": "task",
+        "broken": "Links a constraint breaks", "late": "late",
     },
     "nb": {
         "title": "Hva-om mot grunnplanen", "baseline": "grunnplan", "finish": "Slutt",
@@ -39,9 +45,23 @@ WORDS = {
         "critical": "kritisk", "crosses": "fridager i veien", "spans": "perioden omfatter",
         "days": "dager", "and": "og", "changes": "Endringer",
         "summary_first": "starter med sin første aktivitet",
-        "task": "Aktivitet", "period": "nye datoer",
+        "task": "Aktivitet", "period": "nye datoer", "after": "etter",
+        "missed": "Passerte frister", "missed_one": "Passert frist",
+        "deadline": "frist", "forecast": "prognose", "warning": "advarsel",
+        "overrides": "overstyrer koblingen", "overrides_it": "som overstyrer koblingen", "before_link": "arbeidsdager før koblingen tillater",
+        "has_float": "har total slakk", "its": "begrensningen", "task_word": "aktivitet",
+        "broken": "Koblinger som brytes av en begrensning", "late": "for sent",
     },
 }
+
+#: MS Project's Norwegian names of the constraint types
+CONSTRAINTS_NB = {"SNET": "Start ikke tidligere enn", "SNLT": "Start ikke senere enn",
+                  "FNET": "Fullfør ikke tidligere enn", "FNLT": "Fullfør ikke senere enn",
+                  "MSO": "Må starte", "MFO": "Må fullføres", "ALAP": "Så sent som mulig",
+                  "ASAP": "Så snart som mulig"}
+
+WIDTH = 100              # the text output fits a terminal this wide
+COLUMN = 18              # the widest a scenario's column gets before its text wraps
 
 REASONS_NB = {
     "the project start": "prosjektstart",
@@ -60,7 +80,20 @@ def _reason(text: str, lang: str) -> str:
     m = re.fullmatch(r"a levelling delay of (\d+) working days \(waiting for a resource\)", text)
     if m:
         return f"en utjevningsforsinkelse på {m.group(1)} arbeidsdager (venter på en ressurs)"
+    m = re.fullmatch(r"its constraint (.+) (\d{4}-\d\d-\d\d)", text)
+    if m:
+        typ = next((k for k, v in CONSTRAINT_WORDS.items() if v == m.group(1)), None)
+        if typ is not None:
+            return (f"begrensningen «{CONSTRAINTS_NB[typ]}» "
+                    f"{dt.date.fromisoformat(m.group(2)):%d.%m.%y}")
     return REASONS_NB.get(text, text)
+
+
+def constraint_words(c, lang: str) -> str:
+    """``start no earlier than 2024-03-01``; in Norwegian «Start ikke tidligere enn» 01.03.24."""
+    if lang != "nb":
+        return constraint_text(c)
+    return f"«{CONSTRAINTS_NB.get(c.type, c.type)}» {c.date:%d.%m.%y}"
 
 
 def comparison_to_dict(base: Schedule, comps: list[Comparison], names: list) -> dict:
@@ -87,6 +120,11 @@ def comparison_to_dict(base: Schedule, comps: list[Comparison], names: list) -> 
             "became_critical": c.became_critical,
             "no_longer_critical": c.no_longer_critical,
             "driving_chain": chain(c),
+            "missed_deadlines": [{"id": m.id, "name": m.name, "deadline": m.deadline.isoformat(),
+                                  "finish": m.finish.isoformat(),
+                                  "late_working_days": m.late_working_days}
+                                 for m in c.missed_deadlines],
+            **({"broken_links": [b.to_dict() for b in c.broken_links]} if c.broken_links else {}),
         } for (name, c_start), c in zip(names, comps)],
     }
 
@@ -116,6 +154,9 @@ def render_whatif(base: Schedule, comps: list[Comparison], names: list, lang: st
         (w["became"], [w["none"]] + [_ids(c.became_critical) for c in comps]),
         (w["stopped"], [w["none"]] + [_ids(c.no_longer_critical) for c in comps]),
     ]
+    if any(t.deadline for t in base.plan.tasks) or any(c.missed_deadlines for c in comps):
+        rows.append((w["missed"], [_ids([t for t, _dl, _f in base.missed_deadlines()])]
+                     + [_ids([m.id for m in c.missed_deadlines]) for c in comps]))
     out = []
     title = (f"{w['title']}: {base.plan.name} ({w['finish'].lower()} {d(base.project_finish)}, "
              f"{base.project_duration} {w['wd']})")
@@ -128,17 +169,54 @@ def render_whatif(base: Schedule, comps: list[Comparison], names: list, lang: st
     else:
         out.append(title)
         out.append("")
-        widths = [max(len(r[0]) for r in rows)] + [
-            max(len(head[k]), *(len(r[1][k]) for r in rows)) for k in range(len(head))]
-        out.append("  ".join([" " * widths[0]] + [head[k].ljust(widths[k + 1])
-                                                  for k in range(len(head))]).rstrip())
-        for label, cells in rows:
-            out.append("  ".join([label.ljust(widths[0])] + [cells[k].ljust(widths[k + 1])
-                                                             for k in range(len(cells))]).rstrip())
+        out.extend(_grid(rows, head))
     for (name, _start), c in zip(names, comps):
         out.append("")
         out.extend(_details(base, c, name, w, lang, markdown, moved_limit))
+    if not markdown:
+        out = [x for line in out for x in _wrap(line)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _wrap(line: str, width: int = WIDTH) -> list:
+    """A line of at most ``width`` characters, or several, continued with an indent."""
+    if len(line) <= width:
+        return [line]
+    indent = " " * (len(line) - len(line.lstrip()) + 4)
+    return textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def _grid(rows: list, head: list, width: int = WIDTH) -> list:
+    """The comparison as a table of at most ``width`` columns: a column per scenario, at most
+    COLUMN wide with its name and cells wrapped, in blocks of columns side by side."""
+    label_w = max(len(r[0]) for r in rows)
+    columns = [[head[k]] + [r[1][k] for r in rows] for k in range(len(head))]
+    cols = [max(len(c) for c in cells) for cells in columns]
+    if label_w + sum(2 + cw for cw in cols) > width:          # too wide: wrap each column
+        cols = [max(min(cw, COLUMN), min(max(len(x) for c in cells for x in c.split()),
+                                         width - label_w - 2))
+                for cw, cells in zip(cols, columns)]
+    blocks, block, used = [], [], label_w
+    for k, cw in enumerate(cols):
+        if block and used + 2 + cw > width:
+            blocks.append(block)
+            block, used = [], label_w
+        block.append(k)
+        used += 2 + cw
+    blocks.append(block)
+    out = []
+    for b, block in enumerate(blocks):
+        if b:
+            out.append("")
+        lines = [("", [head[k] for k in block])] + [(lab, [c[k] for k in block]) for lab, c in rows]
+        for label, cells in lines:
+            parts = [textwrap.wrap(c, cols[k], break_on_hyphens=False) or [""]
+                     for c, k in zip(cells, block)]
+            for j in range(max(len(x) for x in parts)):
+                text = [(label if j == 0 else "").ljust(label_w)]
+                text += [(x[j] if j < len(x) else "").ljust(cols[k]) for x, k in zip(parts, block)]
+                out.append("  ".join(text).rstrip())
+    return out
 
 
 def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
@@ -154,6 +232,10 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
     else:
         out.append(f"== {name}")
         out.append(finish_line)
+    out.extend(_missed_lines(c, w, lang, markdown))
+    for b in c.broken_links:
+        line = f"{w['warning'].capitalize()}: {broken_link_text(b, lang)}"
+        out.append(f"{line}\n" if markdown else line)
     if c.moved:
         out.append(f"{w['moved_head']}:" if not markdown else f"{w['moved_head']}:\n")
         if markdown:
@@ -167,8 +249,9 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
                 out.append(f"| {m.id} | {m.name} | {_signed(m.start_days)} | "
                            f"{_signed(m.finish_days)} | {span} |")
             else:
-                out.append(f"  {m.id.rjust(width)}  {_signed(m.start_days):>4} / "
-                           f"{_signed(m.finish_days):<4}  {span}  {m.name}")
+                line = (f"  {m.id.rjust(width)}  {_signed(m.start_days):>4} / "
+                        f"{_signed(m.finish_days):<4}  {span}  ")
+                out.append(line + _fit(m.name, WIDTH - len(line)))
         if len(c.moved) > moved_limit:
             out.append(f"  ... {len(c.moved) - moved_limit} {w['more']}")
         if markdown:
@@ -185,15 +268,52 @@ def _details(base, c: Comparison, name, w, lang, markdown, moved_limit) -> list:
         out.append("")
     out.append(f"{w['chain']}:" + ("\n" if markdown else ""))
     for k, s in enumerate(c.driving_chain):
-        text = f"{s.id} {s.name} ({d(s.start)} - {d(s.finish)})"
-        if s.reason:
-            text += f"; {w['starts_at']} {_reason(s.reason, lang)}"
         via = ""
         if k > 0:
             prev = c.driving_chain[k - 1]
             via = f"<- {_link_kind(prev.link)}: "
-        out.append((f"{k + 1}. " if markdown else "  ") + via + text)
+        lead = (f"{k + 1}. " if markdown else "  ") + via + f"{s.id} "
+        dates = f" ({d(s.start)} - {d(s.finish)})"
+        name = s.name if markdown else _fit(s.name, max(20, WIDTH - len(lead) - len(dates)))
+        text = lead + name + dates
+        if s.reason:
+            text += f"; {w['starts_at']} {_reason(s.reason, lang)}"
+        out.append(text)
     return out
+
+
+def _missed_lines(c: Comparison, w: dict, lang: str, markdown: bool) -> list:
+    """``Missed deadline: 54 Name: deadline Fri 28.06.24, forecast Wed 25.09.24 (+40 ...)``."""
+    out = []
+    for m in c.missed_deadlines:
+        line = (f"{w['missed_one']}: {m.id} {w['deadline']} {msp_date(m.deadline, lang)}, "
+                f"{w['forecast']} {msp_date(m.finish, lang)} (+{m.late_working_days} {w['wd']} "
+                f"{w['late']})")
+        if markdown:
+            out.append(f"**{line}**: {m.name}")
+        else:
+            room = WIDTH - len(line) - 2
+            out.append(line + (f"  {_fit(m.name, room)}" if room >= 12 else ""))
+    if markdown and out:
+        out.append("")
+    return out
+
+
+def broken_link_text(b, lang: str = "en") -> str:
+    """``task 44: its constraint finish no later than 2024-03-01 overrides link 43FS: 44 starts
+    Mon 12.02.24, 11 working days before the link allows (43 has total float -11 days)``."""
+    w = WORDS[lang]
+    return (f"{w['task_word']} {b.succ}: {w['its']} {constraint_words(b.constraint, lang)} "
+            f"{w['overrides']} {b.label()}: {b.succ} {w['starts']} {msp_date(b.start, lang)}, "
+            f"{b.by_days} {w['before_link']} ({b.pred} {w['has_float']} {b.pred_float} "
+            f"{w['days']})")
+
+
+def broken_link_warnings(sched: Schedule, lang: str = "en") -> list[str]:
+    """A ``warning:`` line per link a constraint breaks (none when the logic holds)."""
+    from ..schedule import broken_links
+
+    return [f"{WORDS[lang]['warning']}: {broken_link_text(b, lang)}" for b in broken_links(sched)]
 
 
 def _link_kind(link: tuple) -> str:
@@ -229,7 +349,7 @@ def render_explain(info: dict, lang: str = "en") -> str:
             line = f"{w['why']} " + line
         out.append(("  " * min(k, 1)) + line)
         if s.reason and s.link is not None:
-            out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}, after:")
+            out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}, {w['after']}:")
         if s.link is not None:
             out.append(f"    {w['waits']} {link_text(s.link)} "
                        f"({s.link[0]} {w['finishes'] if s.link[1][0] == 'F' else w['starts']} "
@@ -239,7 +359,12 @@ def render_explain(info: dict, lang: str = "en") -> str:
         else:
             out.append(f"    {w['starts_at']} {_reason(s.reason, lang)}")
         if e["constraint"] is not None and e["constraint"].date is not None:
-            out.append(f"    {w['held']}: {constraint_text(e['constraint'])}")
+            out.append(f"    {w['held']}: {constraint_words(e['constraint'], lang)}")
+        for b in e.get("overrides", ()):
+            out.append(f"    {w['overrides_it']} {b.label()} ({b.pred} "
+                       f"{w['finishes'] if b.type[0] == 'F' else w['starts']} "
+                       f"{d(b.pred_date)}): {b.by_days} {w['before_link']}; {b.pred} "
+                       f"{w['has_float']} {b.pred_float} {w['days']}")
         if e["within"]:
             out.append(f"    {w['spans']}: " + "; ".join(_gap(g, lang) for g in e["within"]))
     return "\n".join(out) + "\n"

@@ -26,7 +26,7 @@ key arithmetic), :mod:`~planner.schedule.network` (the plan compiled to a :class
 :mod:`~planner.schedule.checks` and :mod:`~planner.schedule.cpm` (:func:`schedule`, the steps in
 order).
 """
-from .checks import check_deadlines, check_summary_durations
+from .checks import BrokenLink, broken_links, check_deadlines, check_summary_durations
 from .cpm import schedule
 from .keys import (ALAP, ASAP, CONSTRAINT_CODE, ELAPSED_DAY_IN_DAYS, FF, FNET, FNLT, FS, MFO,
                    MSO, SF, SNET, SNLT, SS, TYPE_CODE, TYPE_NAME, add_work, pos)
@@ -36,7 +36,8 @@ from .result import Schedule
 from .rollup import expand_summary_links, free_float, rollup, total_float
 
 __all__ = [
-    "schedule", "Schedule", "Network", "compile_plan", "check_deadlines",
+    "schedule", "Schedule", "Network", "compile_plan", "check_deadlines", "BrokenLink",
+    "broken_links",
     "check_summary_durations", "topological_order", "forward_pass", "backward_pass",
     "link_start", "link_finish", "expand_summary_links", "rollup", "total_float", "free_float",
     "add_work", "pos", "FS", "SS", "FF", "SF", "TYPE_CODE", "TYPE_NAME", "ASAP", "ALAP", "MSO",

@@ -39,6 +39,16 @@ def schedule(plan: Plan, cal: WorkCalendar | None = None) -> Schedule:
 
 
 def _schedule(plan: Plan, cal: WorkCalendar | None) -> Schedule:
+    try:
+        return _passes(plan, cal)
+    except PlanError as exc:        # a date beyond the calendar's years: the task's line
+        i = getattr(exc, "task_index", None)
+        if i is not None and 0 <= i < len(plan.tasks):
+            exc.where(path=plan.tasks[i].src or None)
+        raise
+
+
+def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     if cal is None:
         cal = WorkCalendar(plan.calendar, plan.start)
     net = compile_plan(plan, cal)
@@ -81,6 +91,11 @@ def _schedule(plan: Plan, cal: WorkCalendar | None) -> Schedule:
                      pstart, pfinish)
     check_summary_durations(plan, sched)
     # make sure every date the schedule reaches is inside the calendar's range
-    cal.date(min(min(es), min(ls)) // 2)
-    cal.date(max(max(ef), max(lf)) // 2)
+    for keys, pick in ((es, min), (ls, min), (ef, max), (lf, max)):
+        k = pick(keys)
+        try:
+            cal.date(k // 2)
+        except PlanError as exc:
+            exc.task_index = keys.index(k)
+            raise
     return sched

@@ -11,9 +11,10 @@ successors have the project finish as late finish; deadlines limit the late fini
 from __future__ import annotations
 
 from ..calendar import WorkCalendar
+from ..errors import PlanError
 from .keys import ALAP, FF, FNET, FNLT, FS, MFO, MSO, SNET, SNLT, SS, add_work
-from .network import Network
 from .masks import masked_link_finish
+from .network import Network
 from .special import backward_special, forward_special, manual_ss_finish
 
 
@@ -43,64 +44,68 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
     add_elapsed = cal.add_elapsed
     alap = [c is not None and c[0] == ALAP for c in constraint] if alap_pass else None
     special = net.special               # manual, elapsed and calendar tasks (special.py)
-    for i in net.order:
-        if special is not None and i in special:
-            forward_special(net, i, cal, es, ef, ls, lf, pstart, alap)
-            continue
-        d = dur[i]
-        c = constraint[i]
-        efk = None
-        ps = preds_of[i]
-        if not ps:
-            if c is not None and c[0] == SNET:
-                k = c[1]
-            elif c is not None and c[0] == FNET:
-                efk = c[2]
-                k = add_work(efk, -d)
-            else:
-                k = pstart
-        else:
-            k = -1 << 62
-            for p, typ, lag, el in ps:
-                if typ == FS and not lag and not alap_pass:
-                    x = ef[p]                       # the common case
+    try:
+        for i in net.order:
+            if special is not None and i in special:
+                forward_special(net, i, cal, es, ef, ls, lf, pstart, alap)
+                continue
+            d = dur[i]
+            c = constraint[i]
+            efk = None
+            ps = preds_of[i]
+            if not ps:
+                if c is not None and c[0] == SNET:
+                    k = c[1]
+                elif c is not None and c[0] == FNET:
+                    efk = c[2]
+                    k = add_work(efk, -d)
                 else:
-                    if alap_pass and alap[p] and not alap[i]:
-                        pes, pef = ls[p], lf[p]     # MS Project links to an ALAP task's late dates
+                    k = pstart
+            else:
+                k = -1 << 62
+                for p, typ, lag, el in ps:
+                    if typ == FS and not lag and not alap_pass:
+                        x = ef[p]                       # the common case
                     else:
-                        pes, pef = es[p], ef[p]
-                    x = link_start(typ, lag, el, pes, pef, d, pstart, add_elapsed)
-                if x > k:
-                    k = x
-        if d and k & 1:
-            k += 1                      # a task moves to the next working start
-        if delay[i]:
-            k = 2 * ((k + 1) // 2 + delay[i])
-        if c is not None:
-            code = c[0]
-            if code == SNET:
-                if k < c[1]:
+                        if alap_pass and alap[p] and not alap[i]:
+                            pes, pef = ls[p], lf[p]     # links to an ALAP task: its late dates
+                        else:
+                            pes, pef = es[p], ef[p]
+                        x = link_start(typ, lag, el, pes, pef, d, pstart, add_elapsed)
+                    if x > k:
+                        k = x
+            if d and k & 1:
+                k += 1                      # a task moves to the next working start
+            if delay[i]:
+                k = 2 * ((k + 1) // 2 + delay[i])
+            if c is not None:
+                code = c[0]
+                if code == SNET:
+                    if k < c[1]:
+                        k = c[1]
+                elif code == FNLT:
+                    latest = add_work(c[2], -d)
+                    if k > latest:
+                        k = latest
+                elif code == FNET:
+                    earliest = add_work(c[2], -d)
+                    if k < earliest:
+                        k = earliest
+                elif code == SNLT:
+                    if k > c[1]:
+                        k = c[1]
+                elif code == MSO:
                     k = c[1]
-            elif code == FNLT:
-                latest = add_work(c[2], -d)
-                if k > latest:
-                    k = latest
-            elif code == FNET:
-                earliest = add_work(c[2], -d)
-                if k < earliest:
-                    k = earliest
-            elif code == SNLT:
-                if k > c[1]:
-                    k = c[1]
-            elif code == MSO:
-                k = c[1]
-            elif code == MFO:
-                efk = c[2]
-                k = add_work(efk, -d)
-        es[i] = k
-        if efk is None:
-            efk = 2 * ((k + 1) // 2 + d) - 1 if d else k
-        ef[i] = efk
+                elif code == MFO:
+                    efk = c[2]
+                    k = add_work(efk, -d)
+            es[i] = k
+            if efk is None:
+                efk = 2 * ((k + 1) // 2 + d) - 1 if d else k
+            ef[i] = efk
+    except PlanError as exc:
+        exc.task_index = i          # the task being scheduled: its line (cpm)
+        raise
 
 
 def link_start(typ, lag, el, pes, pef, d, pstart, add_elapsed) -> int:
@@ -151,45 +156,49 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
     deadline = net.deadline_key
     add_elapsed = cal.add_elapsed
     special, fixed, masked = net.special, net.fixed, net.masked
-    for i in reversed(net.order):
-        if special is not None and i in special and backward_special(net, i, cal, ls, lf,
-                                                                     pfinish, link_finish):
-            continue
-        d = dur[i]
-        k = pfinish                                 # no successor: the project finish
-        manual = fixed is not None and i in fixed
-        for s, typ, lag, el in succs_of[i]:
-            if typ == FS and not lag:
-                x = ls[s]                           # the common case
-            elif typ == SS and manual:
-                x = manual_ss_finish(net, s, lf, pfinish)
-            elif lag and not el and masked is not None and s in masked:
-                x = masked_link_finish(typ, lag, ls[s], lf[s], d, masked[s])
-            else:
-                x = link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
-            if x < k:
-                k = x                               # (never later than the project finish)
-        c = constraint[i]
-        if c is not None:
-            code = c[0]
-            if code == MSO:
-                k = add_work(c[1], d)
-            elif code == MFO:
-                k = c[2]
-            elif code == SNLT:
-                latest = add_work(c[1], d)
-                if k > latest:
-                    k = latest
-            elif code == FNLT:
-                if k > c[2]:
+    try:
+        for i in reversed(net.order):
+            if special is not None and i in special and backward_special(
+                    net, i, cal, ls, lf, pfinish, link_finish):
+                continue
+            d = dur[i]
+            k = pfinish                                 # no successor: the project finish
+            manual = fixed is not None and i in fixed
+            for s, typ, lag, el in succs_of[i]:
+                if typ == FS and not lag:
+                    x = ls[s]                           # the common case
+                elif typ == SS and manual:
+                    x = manual_ss_finish(net, s, lf, pfinish)
+                elif lag and not el and masked is not None and s in masked:
+                    x = masked_link_finish(typ, lag, ls[s], lf[s], d, masked[s])
+                else:
+                    x = link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
+                if x < k:
+                    k = x                               # (never later than the project finish)
+            c = constraint[i]
+            if c is not None:
+                code = c[0]
+                if code == MSO:
+                    k = add_work(c[1], d)
+                elif code == MFO:
                     k = c[2]
-        dl = deadline[i]
-        if dl is not None and k > dl:
-            k = dl
-        if not k & 1:
-            k -= 1                      # 08:00 after a break is the same as 16:00 before it
-        lf[i] = k
-        ls[i] = 2 * ((k + 1) // 2 - d) if d else k
+                elif code == SNLT:
+                    latest = add_work(c[1], d)
+                    if k > latest:
+                        k = latest
+                elif code == FNLT:
+                    if k > c[2]:
+                        k = c[2]
+            dl = deadline[i]
+            if dl is not None and k > dl:
+                k = dl
+            if not k & 1:
+                k -= 1                      # 08:00 after a break is the same as 16:00 before it
+            lf[i] = k
+            ls[i] = 2 * ((k + 1) // 2 - d) if d else k
+    except PlanError as exc:
+        exc.task_index = i          # the task being scheduled: its line (cpm)
+        raise
 
 
 def link_finish(typ, lag, el, sls, slf, d, add_elapsed) -> int:

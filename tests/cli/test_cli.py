@@ -13,7 +13,7 @@ TASK_KEYS = {"id", "name", "outline_level", "summary", "milestone", "duration_da
 
 
 def test_table_in_ms_project_style():
-    code, out, err = run_cli("schedule", SEED_PLAN)
+    code, out, err = run_cli("schedule", SEED_PLAN, "--lang", "en")
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "Task", "name", "Duration", "Start", "Finish", "Float",
@@ -68,7 +68,7 @@ def test_csv():
 
 
 def test_validate_reports_the_plan():
-    code, out, _ = run_cli("validate", SEED_PLAN)
+    code, out, _ = run_cli("validate", SEED_PLAN, "--lang", "en")
     assert code == 0
     assert "OK: 54 tasks (4 summaries), 51 links" in out
     assert "calendar norway (summer, romjul, easter_week)" in out
@@ -78,7 +78,7 @@ def test_validate_reports_the_plan():
 def test_missed_deadline_exits_1_after_printing(write_plan):
     path = write_plan("project: {name: t, start: 2025-03-03}\n"
                       "tasks:\n  - {id: 1, name: a, duration: 10, deadline: 2025-03-10}\n")
-    code, out, err = run_cli("schedule", path)
+    code, out, err = run_cli("schedule", path, "--lang", "en")
     assert code == 1
     assert "Project finish: Fri 14.03.25" in out
     assert "task 1 finishes 2025-03-14, after its deadline 2025-03-10" in err
@@ -115,7 +115,7 @@ def test_builtin_calendars_work_for_a_plan_outside_the_repository(tmp_path):
 
 
 def test_validate_lists_schedule_checks_for_the_seed_plan():
-    code, out, _ = run_cli("validate", SEED_PLAN)
+    code, out, _ = run_cli("validate", SEED_PLAN, "--lang", "en")
     assert code == 0
     lines = {line.split()[1] + " " + line.split()[2]: line for line in out.splitlines()[2:]}
     assert "9 of 50 (18%): 15, 25, 28, 29, 32, 33, 34, 45, 49" in lines["missing successors"]

@@ -160,6 +160,8 @@ def test_names_ms_project_would_refuse_are_made_acceptable():
     text = schedule_to_mspdi(schedule(plan_from_data(data)))
     ET.fromstring(text.encode("utf-8"))                 # well-formed
     pf = mpxj().read(text)
-    assert str(pf.getTasks().get(1).getName()) == "Ring <leverandør> & co"
+    # a control character XML 1.0 cannot hold goes as its control picture (U+2407 for BEL),
+    # which MS Project shows and planner's import turns back (tests/hostile: the round trip)
+    assert str(pf.getTasks().get(1).getName()) == "Ring\u2407 <leverandør> & co"
     assert str(pf.getTasks().get(1).getNotes()) == "linje 1\nlinje 2"
     assert str(pf.getResources().get(0).getName()) == "Ola; Kari  ekstern "

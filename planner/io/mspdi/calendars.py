@@ -86,6 +86,7 @@ def exceptions(src: Source, cal) -> list[tuple]:
                 tp = src.child(wd, "TimePeriod")
                 a, b = src.datetime(tp, "FromDate"), src.datetime(tp, "ToDate")
                 if a is not None and b is not None:
+                    src.count_exception_days((b - a).days + 1, tp)
                     out.append((a.date(), b.date(), "", src.bool(wd, "DayWorking")))
     return out
 
@@ -103,6 +104,7 @@ def _exception(src: Source, ex) -> list[tuple]:
     if b < a:
         raise src.fail(tp, f"exception ends ({b.isoformat()}) before it starts "
                            f"({a.isoformat()})")
+    src.count_exception_days((b - a).days + 1, tp)
     name = src.text(ex, "Name", "")
     working = src.bool(ex, "DayWorking")
     typ = src.int(ex, "Type", 1)

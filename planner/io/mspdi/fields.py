@@ -49,9 +49,8 @@ MAX_UID = 999_999_999
 MSP_DAY = {6: 1, 0: 2, 1: 3, 2: 4, 3: 5, 4: 6, 5: 7}
 PLANNER_DAY = {v: k for k, v in MSP_DAY.items()}
 
-_ISO_DURATION = re.compile(
-    r"^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
-    r"(?:(\d+(?:\.\d+)?)S)?)?$")
+_NUM = r"([0-9]+(?:\.[0-9]+)?)"
+_ISO_DURATION = re.compile(rf"^(-)?P(?:{_NUM}D)?(?:T(?:{_NUM}H)?(?:{_NUM}M)?(?:{_NUM}S)?)?$")
 
 
 # -- durations --------------------------------------------------------------------------------
@@ -107,7 +106,7 @@ def task_uids(plan: Plan) -> tuple[list[int], list[bool]]:
     numeric = []
     for t in plan.tasks:
         tid = t.id
-        ok = tid.isdigit() and tid[0] != "0" and int(tid) <= MAX_UID
+        ok = tid.isascii() and tid.isdigit() and tid[0] != "0" and int(tid) <= MAX_UID
         numeric.append(ok)
         uids.append(int(tid) if ok else None)
     nxt = max((u for u in uids if u is not None), default=0) + 1

@@ -20,8 +20,15 @@ def read_clock(src: Source) -> ReadClock:
     mpd = src.int(root, "MinutesPerDay", 480)
     if mpd <= 0:
         raise src.fail(src.child(root, "MinutesPerDay"), "<MinutesPerDay> must be positive")
-    return ReadClock(mpd, time_or(src.text(root, "DefaultStartTime"), dt.time(8, 0)),
-                     time_or(src.text(root, "DefaultFinishTime"), dt.time(17, 0)))
+    times = []
+    for name, default in (("DefaultStartTime", dt.time(8, 0)), ("DefaultFinishTime",
+                                                                 dt.time(17, 0))):
+        text = src.text(root, name)
+        if text is not None and time_or(text, None) is None:
+            raise src.fail(src.child(root, name), f"<{name}> {text!r} is not a time of day "
+                                                  f"like 08:00:00")
+        times.append(time_or(text, default))
+    return ReadClock(mpd, *times)
 
 
 def plan_start(src: Source, clock: ReadClock, starts: list[dt.datetime]) -> dt.date:
@@ -36,7 +43,7 @@ def plan_start(src: Source, clock: ReadClock, starts: list[dt.datetime]) -> dt.d
 
 def plan_name(src: Source, summary_name: str | None) -> str:
     """``Title``, else the project summary task's name, else ``Name``."""
-    return (src.text(src.root, "Title") or summary_name or src.text(src.root, "Name")
+    return (src.exact(src.root, "Title", None) or summary_name or src.text(src.root, "Name")
             or "Imported plan")
 
 

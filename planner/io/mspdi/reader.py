@@ -81,7 +81,7 @@ def read_document(src: Source) -> Imported:
     """The plan of a parsed document, in the order the passes need (each raises at the first
     problem it meets, so the order decides which of several problems is reported)."""
     clock = project.read_clock(src)
-    _tasks_el, summary, records = read_tasks(src)
+    tasks_el, summary, records = read_tasks(src)
     plan_start = project.plan_start(src, clock, [r.start for r in records
                                                  if r.start is not None])
     name = project.plan_name(src, summary.name if summary else None)
@@ -96,7 +96,9 @@ def read_document(src: Source) -> Imported:
     by_uid = {r.uid: r for r in records if r.task is not None}
     read_links(src, clock, records, by_uid)
     resources = read_resources(src, cal_els)
-    read_assignments(src, by_uid, resources)
+    read_assignments(src, by_uid, resources, {src.int(el, "UID") for el in src.children(
+        tasks_el, "Task")}, {src.int(el, "UID") for el in src.children(
+            src.child(src.root, "Resources"), "Resource")})
     read_splits(src, clock, wcal, by_uid)
     named = read_work_calendars(src, cal_els, cal_el, calendar, span, records, by_uid,
                                 resources)

@@ -6,7 +6,7 @@ A resource keeps its ``Code`` as planner's id (its UID when the code is missing 
 """
 from __future__ import annotations
 
-from ...model import CalendarException, Resource
+from ...model import MAX_UNITS, CalendarException, Resource
 from .calendars import exceptions
 from .source import Source
 
@@ -20,7 +20,7 @@ def read_resources(src: Source, calendars: dict) -> dict[int, Resource]:
         uid = src.int(el, "UID")
         if uid is None:
             raise src.fail(el, "a <Resource> needs a <UID>")
-        name = src.text(el, "Name")
+        name = src.exact(el, "Name", None)
         if uid == 0 or src.bool(el, "IsNull") or not name:
             continue
         rtype = src.int(el, "Type", 1)
@@ -33,6 +33,9 @@ def read_resources(src: Source, calendars: dict) -> dict[int, Resource]:
             rid = str(uid)
         used.add(rid)
         cap = src.float(el, "MaxUnits", 1.0)
+        if cap > MAX_UNITS:
+            raise src.fail(src.child(el, "MaxUnits"),
+                           f"resource UID {uid}: <MaxUnits> {cap:g} (at most {MAX_UNITS})")
         if cap <= 0:
             src.note(f"resource UID {uid}: <MaxUnits> {cap:g} read as 1")
             cap = 1.0
@@ -43,5 +46,5 @@ def read_resources(src: Source, calendars: dict) -> dict[int, Resource]:
                 absences.append(CalendarException(a, b, ename, working))
         out[uid] = Resource(id=rid, name=name, capacity=cap, absences=absences,
                             assumption=src.int(el, "BookingType", 0) == 1,
-                            notes=src.text(el, "Notes", ""), src=("Resources", k))
+                            notes=src.exact(el, "Notes", ""), src=("Resources", k))
     return out

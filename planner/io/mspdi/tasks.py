@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 from ...calendar import WorkCalendar
-from ...model import Constraint, Task
+from ...model import MAX_DAYS, MAX_OUTLINE, Constraint, Task
 from .clock import ReadClock
 from .fields import (CONSTRAINT_NAME, ELAPSED_FORMATS, ELAPSED_MINUTES_PER_DAY,
                      FINISH_CONSTRAINTS, FMT_DAYS, FMT_EDAYS, ID_ALIAS, ID_FIELD,
@@ -61,6 +61,13 @@ def read_tasks(src: Source):
     ours = _id_field_declared(src)
     records = [read_task(src, k, el, ours)
                for k, el in enumerate(src.children(tasks_el, "Task"))]
+    first = next((r for r in records if r), None)
+    for r in records:
+        if r and r.project_summary and r.uid != 0 and r is not first:
+            src.note(f"task UID {r.uid} {r.name!r} has <OutlineLevel> 0, the project summary's "
+                     f"level: read as a top-level task")
+            r.project_summary, r.level = False, 1
+            _read_values(src, r.el, r, ours)
     summary = next((r for r in records if r and r.project_summary), None)
     return tasks_el, summary, [r for r in records if r and not r.project_summary]
 
@@ -82,13 +89,21 @@ def read_task(src: Source, k: int, el, ours: bool) -> TaskRecord | None:
     if src.bool(el, "IsNull"):
         return None
     level = src.int(el, "OutlineLevel", 1)
-    r = TaskRecord(k=k, el=el, uid=uid, level=level, name=src.text(el, "Name", ""),
+    r = TaskRecord(k=k, el=el, uid=uid, level=level, name=src.exact(el, "Name", ""),
                    start=src.datetime(el, "Start"), finish=src.datetime(el, "Finish"),
-                   notes=src.text(el, "Notes", ""), project_summary=uid == 0 or level == 0)
+                   notes=src.exact(el, "Notes", ""), project_summary=uid == 0 or level == 0)
     if r.project_summary:
         return r
     if level < 1:
         raise src.fail(src.child(el, "OutlineLevel"), f"<OutlineLevel> {level} is not 1 or more")
+    if level > MAX_OUTLINE:
+        raise src.fail(src.child(el, "OutlineLevel"),
+                       f"<OutlineLevel> {level}: planner reads up to {MAX_OUTLINE} levels")
+    return _read_values(src, el, r, ours)
+
+
+def _read_values(src: Source, el, r: TaskRecord, ours: bool) -> TaskRecord:
+    """The values of a task that is not the project summary."""
     if src.bool(el, "IsSubproject"):
         r.skip = "inserted project"
     elif not src.bool(el, "Active", True):
@@ -160,6 +175,7 @@ def build_tasks(src: Source, clock: ReadClock, records: list[TaskRecord],
         task_fields(src, clock, r, t, wcal)
         tasks.append(t)
         stack.append(r)
+    _note_short_tasks(src, records)
     for r in records:
         t = r.task
         if t is not None and (r.manual or r.external):
@@ -174,6 +190,18 @@ def build_tasks(src: Source, clock: ReadClock, records: list[TaskRecord],
     return tasks
 
 
+def _note_short_tasks(src: Source, records: list[TaskRecord]) -> None:
+    """One note naming the tasks under half a day that became milestones (planner counts
+    whole working days; MS Project files often hold 1-hour tasks)."""
+    short = [r for r in records if r.task is not None and not r.task.summary
+             and not r.milestone and r.task.duration == 0 and r.duration_minutes]
+    if short:
+        names = ", ".join(f"{r.task.id} (UID {r.uid})" for r in short[:20])
+        src.note(f"{len(short)} task{'s' if len(short) != 1 else ''} shorter than half a day "
+                 f"became milestone{'s' if len(short) != 1 else ''} (duration 0): {names}"
+                 f"{' ...' if len(short) > 20 else ''}")
+
+
 def task_fields(src: Source, clock: ReadClock, r: TaskRecord, t: Task,
                 wcal: WorkCalendar) -> None:
     """The record's values on its task: duration in working days, constraint, deadline and
@@ -183,11 +211,15 @@ def task_fields(src: Source, clock: ReadClock, r: TaskRecord, t: Task,
     if minutes is None:
         t.duration = 0 if r.milestone else None
     elif fmt in ELAPSED_FORMATS:
-        t.duration = src.days(minutes, ELAPSED_MINUTES_PER_DAY, "elapsed duration", r.uid)
+        t.duration = src.days(minutes, ELAPSED_MINUTES_PER_DAY, "elapsed duration", r.uid,
+                              src.child(r.el, "Duration"))
         if t.duration:
             t.duration_unit = "ed"
+    elif 0 < minutes < clock.minutes_per_day / 2 and not r.milestone:
+        t.duration = 0                    # named in one note by _note_short_tasks
     else:
-        t.duration = src.days(minutes, clock.minutes_per_day, "duration", r.uid)
+        t.duration = src.days(minutes, clock.minutes_per_day, "duration", r.uid,
+                              src.child(r.el, "Duration"))
     if t.duration is not None and t.duration < 0:
         raise src.fail(src.child(r.el, "Duration"), f"task UID {r.uid}: negative <Duration>")
     if r.milestone and t.duration:
@@ -239,8 +271,15 @@ def leveling_delay(src: Source, clock: ReadClock, r: TaskRecord, wcal: WorkCalen
     value = r.leveling_delay
     if not value:
         return 0
+    el = src.child(r.el, "LevelingDelay")
+    if value < 0:
+        src.note(f"task UID {r.uid}: a negative levelling delay read as 0")
+        return 0
     fmt = plain_format(r.leveling_format)
     minutes = value / 10
+    if minutes / ELAPSED_MINUTES_PER_DAY > MAX_DAYS:
+        raise src.fail(el, f"task UID {r.uid}: <LevelingDelay> of {minutes / 1440:g} days (at "
+                           f"most {MAX_DAYS})")
     if fmt in PERCENT_FORMATS:
         src.note(f"task UID {r.uid}: a levelling delay in percent is not carried")
         return 0
@@ -255,4 +294,4 @@ def leveling_delay(src: Source, clock: ReadClock, r: TaskRecord, wcal: WorkCalen
         src.note(f"task UID {r.uid}: levelling delay of {ed:g} elapsed days carried as {days} "
                  f"working days")
         return max(days, 0)
-    return max(src.days(minutes, clock.minutes_per_day, "levelling delay", r.uid), 0)
+    return max(src.days(minutes, clock.minutes_per_day, "levelling delay", r.uid, el), 0)

@@ -22,6 +22,28 @@ from ...errors import PlanError
 from .fields import NS, NS_2007
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PICTURES = re.compile("[\u2400-\u2408\u240b\u240c\u240e-\u241f]")
+
+
+def xml_text(value: str) -> str:
+    r"""``value`` as element text that XML 1.0 can hold and gives back exactly: ``&``, ``<``,
+    ``>`` escaped, a carriage return as ``&#13;`` (a parser would turn a raw one into a line
+    feed), and the control characters XML 1.0 cannot hold at all as their Unicode control
+    pictures (U+0007 as U+2407 '␇', which MS Project shows), which :func:`from_xml_text` turns
+    back; U+FFFE and U+FFFF, which are no characters, as U+FFFD.
+
+    >>> xml_text("a & b\r\n\x07"), from_xml_text("a & b\r\n\u2407")
+    ('a &amp; b&#13;\n␇', 'a & b\r\n\x07')
+    """
+    text = _NOT_XML.sub(lambda m: "\ufffd" if m.group(0) in "\ufffe\uffff" else
+                        chr(0x2400 + ord(m.group(0))), value)
+    return escape(text).replace("\r", "&#13;")
+
+
+def from_xml_text(text: str) -> str:
+    """The inverse of :func:`xml_text` on a parsed element's text (a name written by planner
+    that already held a control picture comes back as the control character)."""
+    return _PICTURES.sub(lambda m: chr(ord(m.group(0)) - 0x2400), text)
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -155,8 +177,7 @@ class XmlWriter:
             return
         if isinstance(value, bool):
             value = "1" if value else "0"
-        text = _NOT_XML.sub("", str(value))     # control characters XML 1.0 cannot hold
-        self.parts.append(f"{'  ' * self.depth}<{tag}>{escape(text)}</{tag}>\n")
+        self.parts.append(f"{'  ' * self.depth}<{tag}>{xml_text(str(value))}</{tag}>\n")
 
     def text(self) -> str:
         return "".join(self.parts)

@@ -18,6 +18,7 @@ Geometry first, artists second.  The modules, from the bottom up:
 - ``style``: paper sizes, formats, the font, colours, the deterministic matplotlib settings
 - ``words``: the nb/en word table and date formats
 - ``measure``: text widths, fitting and glyph outlines (:class:`TextMeasure`)
+- ``drawable``: names as the font can draw them (control characters, missing glyphs)
 - ``layout``: the options, coordinates (:func:`key_x`) and one :class:`RowLayout` per task
 - ``table``: the table's columns, shortened names, row bands and labels
 - ``axis``: the time axis: range, header rows, grid, seasons and holidays, labels and lines

@@ -79,7 +79,7 @@ def lay_out_axis(sched, opts, m, fs: float, xlo: float, xhi: float, width: float
                  status_x: float | None, cache: dict) -> TimeAxis:
     """The axis at font size ``fs`` over ``width`` inches (``cache``: see shaded_spans)."""
     day_in = width / (xhi - xlo)
-    shading = shaded_spans(sched.calendar, xlo, xhi, cache)
+    shading = shaded_spans(sched.calendar, xlo, xhi, cache, opts.lang)
     events = event_labels(sched, opts, m, fs, shading, xlo, day_in, width, status_x)
     lanes = max(1, 1 + max((e[3] for e in events), default=0))
     return TimeAxis(xlo, xhi, day_in, width, status_x, shading, events, lanes, fs * 1.6 / 72,
@@ -107,7 +107,7 @@ def time_scale(m, fs: float, day: float, lang: str) -> dict:
                 month_grid=28 * day >= 0.04, head_rows=head_rows, head_row_h=fs * 1.75 / 72)
 
 
-def shaded_spans(cal, xlo: float, xhi: float, cache: dict) -> list:
+def shaded_spans(cal, xlo: float, xhi: float, cache: dict, lang: str = "nb") -> list:
     """Non-working days from the calendar as x spans ``(x0, x1, name, kind, whole)``, clipped
     to the axis; ``whole`` is False for a season mostly outside it.  A season swallows the
     weekends next to it, so that "July" shades all of July.  ``cache`` keeps the spans of
@@ -119,7 +119,7 @@ def shaded_spans(cal, xlo: float, xhi: float, cache: dict) -> list:
     last = dt.date.fromordinal(hi + 40)
     workweek = set(cal.cal.workweek)
     out = []
-    for a, b, name, kind in cal.nonworking_periods(first, last):
+    for a, b, name, kind in cal.nonworking_periods(first, last, lang):
         if kind == "working":
             continue
         x0, x1 = a.toordinal(), b.toordinal() + 1

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from ...errors import PlanError
 from ...schedule import Schedule
 from .axis import draw_events, draw_shading, draw_time_grid
+from .drawable import drawable, drawable_schedule
 from .glyphs import draw_bars
 from .layout import GanttLayout, Options
 from .legend import draw_legend, draw_notes, draw_title
@@ -36,10 +37,13 @@ def build_gantt(sched: Schedule, *, baseline: Schedule | None = None, links: boo
         raise PlanError(f"unknown chart format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if not dpi or dpi <= 0:
         raise PlanError(f"dpi must be a positive number, not {dpi!r}")
-    opts = Options(baseline, links, lang, status_date, paper, float(dpi), max_name_chars, fmt,
-                   title, scenario_label)
     with rc():
         m = TextMeasure()
+        sched = drawable_schedule(sched, m.has_glyph)      # names the font can draw
+        title, scenario_label = (None if s is None else drawable(s, m.has_glyph)
+                                 for s in (title, scenario_label))
+        opts = Options(baseline, links, lang, status_date, paper, float(dpi), max_name_chars,
+                       fmt, title, scenario_label)
         page = lay_out(sched, opts, m)
         layout = gantt_layout(sched, opts, page)
         fig = Figure(figsize=(page.width, page.height), dpi=page.dpi)

@@ -24,6 +24,16 @@ class TextMeasure:
         self._adv: dict = {"normal": {}, "bold": {}}
         self._glyphs: dict = {}
         self._outlines: dict = {}
+        self._has: dict = {}
+
+    def has_glyph(self, c: str) -> bool:
+        """Whether both weights of the font draw character ``c`` (not as the missing glyph)."""
+        ok = self._has.get(c)
+        if ok is None:
+            ok = all(font_manager.get_font(f).get_char_index(ord(c)) != 0
+                     for f in self._fonts.values())
+            self._has[c] = ok
+        return ok
 
     def width(self, text: str, size: float, weight: str = "normal") -> float:
         adv = self._adv[weight]

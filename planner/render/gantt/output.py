@@ -11,6 +11,7 @@ from ... import __version__
 from ...errors import PlanError
 from ...schedule import Schedule
 from .chart import build_gantt
+from .drawable import one_line
 from .layout import GanttLayout
 from .style import FORMATS, rc
 
@@ -19,7 +20,7 @@ def gantt_bytes(sched: Schedule, fmt: str = "png", **options) -> tuple[bytes, Ga
     """The chart as the bytes of a PNG, SVG or PDF file, and its layout.  Same input, same
     bytes: no file dates, and SVG ids salted with a constant."""
     creator = f"planner {__version__}"
-    name = options.get("title") or sched.plan.name
+    name = one_line(options.get("title") or sched.plan.name)
     buf = io.BytesIO()
     with rc():
         fig, layout = build_gantt(sched, fmt=fmt, **options)
@@ -58,7 +59,7 @@ def _svg_tooltips(data: bytes, sched: Schedule, layout: GanttLayout) -> bytes:
     tips = {}
     for r in layout.rows:
         t = sched.plan.tasks[r.row]
-        tips[f"row{r.row}-name"] = (f"{t.id} {t.name} ({r.start.isoformat()} - "
+        tips[f"row{r.row}-name"] = (f"{t.id} {one_line(t.name)} ({r.start.isoformat()} - "
                                     f"{r.finish.isoformat()}, {sched.duration[r.row]} d)")
 
     def add(m):
