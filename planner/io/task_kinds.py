@@ -13,28 +13,28 @@ it work on its own calendar even when its resources have one (:func:`read_calend
 """
 from __future__ import annotations
 
-import re
-
 from ..errors import PlanError
 from ..model import Plan, Task
 from .calendars import calendar_to_data, resolve_plan_calendar
 from .documents import as_date, as_int, as_list, as_mapping, as_str, check_keys
+from .units import UNITS, quantity, split_quantity
 
 KEYS = {"manual", "start", "finish", "pauses", "calendar", "ignore_resource_calendar"}
 
-_ELAPSED = re.compile(r"\s*(\d+)\s*(ed|edays?|edager?)\s*", re.IGNORECASE)
-
-
 def elapsed_duration(value) -> int | None:
-    """``"7ed"`` as 7 (elapsed days), or None when ``value`` is not an elapsed duration.
+    """A duration in elapsed units (``"7ed"``, ``"2ew"``) as calendar days, or None when
+    ``value`` is not one (MS Project's units, :mod:`planner.io.units`).
 
-    >>> elapsed_duration("7ed"), elapsed_duration("3 edays"), elapsed_duration(5)
-    (7, 3, None)
+    >>> elapsed_duration("7ed"), elapsed_duration("1ew"), elapsed_duration("3d"), elapsed_duration(5)
+    (7, 7, None, None)
     """
     if not isinstance(value, str):
         return None
-    m = _ELAPSED.fullmatch(value)
-    return int(m.group(1)) if m else None
+    parts = split_quantity(value)
+    if parts is None or not parts[1] or UNITS.get(parts[1].lower(), ("d",))[0] != "ed":
+        return None
+    days, _kind = quantity(value, "duration")
+    return days
 
 
 def read_kind(task: Task, item: dict, tpath) -> None:

@@ -163,11 +163,10 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
                 continue
             d = dur[i]
             k = pfinish                                 # no successor: the project finish
-            manual = fixed is not None and i in fixed
             for s, typ, lag, el in succs_of[i]:
                 if typ == FS and not lag:
                     x = ls[s]                           # the common case
-                elif typ == SS and manual:
+                elif typ == SS and fixed is not None and i in fixed:
                     x = manual_ss_finish(net, s, lf, pfinish)
                 elif lag and not el and masked is not None and s in masked:
                     x = masked_link_finish(typ, lag, ls[s], lf[s], d, masked[s])

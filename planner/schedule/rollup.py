@@ -116,8 +116,27 @@ def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -
     """
     n = len(net.ids)
     summary = net.summary
-    parent = net.parent
     fixed = net.fixed
+    if fixed is None:
+        _rollup_keys(net, plan, es, ef, ls, lf, start, finish, alap)
+    else:
+        # a manual subtask rolls up its own dates, also into its summaries' late dates
+        rls, rlf = list(ls), list(lf)
+        for i in fixed:
+            rls[i], rlf[i] = es[i], ef[i]
+        _rollup_keys(net, plan, es, ef, rls, rlf, start, finish, alap)
+        for i in range(n):
+            if summary[i]:
+                ls[i], lf[i] = rls[i], rlf[i]
+    for i in range(n):
+        if summary[i]:
+            dur[i] = pos(finish[i]) - pos(start[i])
+
+
+def _rollup_keys(net: Network, plan: Plan, es, ef, ls, lf, start, finish, alap) -> None:
+    n = len(net.ids)
+    summary = net.summary
+    parent = net.parent
     seen = [False] * n
     for i in range(n - 1, -1, -1):
         p = parent[i]
@@ -129,13 +148,10 @@ def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -
             ces, cef = ls[i], lf[i]
         else:
             ces, cef = es[i], ef[i]
-        cls, clf = ls[i], lf[i]
-        if fixed is not None and i in fixed:
-            cls, clf = ces, cef     # a manual subtask's own dates, also for the late ones
         if not seen[p]:
             seen[p] = True
             start[p], finish[p] = start[i], finish[i]
-            es[p], ef[p], ls[p], lf[p] = ces, cef, cls, clf
+            es[p], ef[p], ls[p], lf[p] = ces, cef, ls[i], lf[i]
         else:
             if start[i] < start[p]:
                 start[p] = start[i]
@@ -145,13 +161,10 @@ def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -
                 es[p] = ces
             if cef > ef[p]:
                 ef[p] = cef
-            if cls < ls[p]:
-                ls[p] = cls
-            if clf > lf[p]:
-                lf[p] = clf
-    for i in range(n):
-        if summary[i]:
-            dur[i] = pos(finish[i]) - pos(start[i])
+            if ls[i] < ls[p]:
+                ls[p] = ls[i]
+            if lf[i] > lf[p]:
+                lf[p] = lf[i]
 
 
 def total_float(es, ef, ls, lf, alap) -> list:

@@ -49,9 +49,14 @@ def compile_special(plan: Plan, cal: WorkCalendar, net) -> None:
     split: list = []
     res_cal = {r.id: r.calendar for r in plan.resources if r.calendar}
     cals: dict = {}
-    for i, t in enumerate(plan.tasks):
-        if not (t.manual or t.pauses or t.duration_unit != "d" or t.calendar
-                or (res_cal and t.assignments)) or t.summary:
+    tasks = plan.tasks
+    found = [i for i, t in enumerate(tasks)
+             if t.manual or t.pauses or t.calendar or t.duration_unit != "d"]
+    if res_cal:
+        found = sorted(set(found) | {i for i, t in enumerate(tasks) if t.assignments})
+    for i in found:
+        t = tasks[i]
+        if t.summary:
             continue
         if t.manual:
             fixed[i] = manual_keys(t, cal)
