@@ -32,6 +32,7 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "data", "msproject")
@@ -84,19 +85,14 @@ class FileResult:
 
 # -- MPXJ --------------------------------------------------------------------------------------
 class _Mpxj:
+    """MPXJ's reader, scheduler and calendars, on the JVM of :mod:`mpxj_harness`."""
+
     def __init__(self):
-        import jpype
-        import mpxj  # noqa: F401  (puts the bundled jars on the class path)
+        from mpxj_harness import mpxj as harness
 
-        if not jpype.isJVMStarted():
-            jpype.startJVM("-Djava.awt.headless=true", convertStrings=False)
-        import java.time
-        import org.mpxj
-        import org.mpxj.cpm
-        import org.mpxj.mspdi
-
-        self.jpype, self.time, self.mpxj = jpype, java.time, org.mpxj
-        self.cpm, self.mspdi = org.mpxj.cpm, org.mpxj.mspdi
+        h = harness()
+        self.jpype, self.time, self.mpxj = h.jpype, h.time, h.mpxj
+        self.cpm, self.mspdi = h.cpm, h.mspdi
 
     def read(self, path: str):
         return self.mspdi.MSPDIReader().read(path)
@@ -128,14 +124,9 @@ class _Mpxj:
         return self.time.LocalDateTime.of(d, t)
 
 
-_MPXJ = None
-
-
+@lru_cache(maxsize=1)
 def mpxj() -> _Mpxj:
-    global _MPXJ
-    if _MPXJ is None:
-        _MPXJ = _Mpxj()
-    return _MPXJ
+    return _Mpxj()
 
 
 # -- features --------------------------------------------------------------------------------

@@ -194,16 +194,10 @@ def backward_masked(i, days: TaskDays, d, succs, c, deadline, ls, lf, pfinish, l
     ls[i] = days.start_before(k, d) if d else k
 
 
-def masked_link_finish(typ, lag, sls, slf, d, succ: TaskDays) -> int:
-    """:func:`~planner.schedule.passes.link_finish` for a link with a lag (in working days)
-    into a task with its own days: the lag is taken off on the successor's days."""
-    if typ == FS:
-        x = sls
-    elif typ == FF:
-        x = slf
-    elif typ == SS:
-        x = sls + (sls & 1)
-    else:
-        x = add_work(slf, d)
-    x = lag_add(succ, x, -lag)
-    return add_work(x, d) if typ == SS else x
+def masked_link_finish(typ, lag, sls, slf, d, succ: TaskDays, link_finish) -> int:
+    """``link_finish`` (:func:`~planner.schedule.passes.link_finish`) for a link with a lag
+    in working days into a task with its own days: the lag is taken off on the successor's
+    days."""
+    if typ == SS:
+        return add_work(lag_add(succ, sls + (sls & 1), -lag), d)
+    return lag_add(succ, link_finish(typ, 0, False, sls, slf, d, None), -lag)

@@ -169,7 +169,7 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
                 elif typ == SS and fixed is not None and i in fixed:
                     x = manual_ss_finish(net, s, lf, pfinish)
                 elif lag and not el and masked is not None and s in masked:
-                    x = masked_link_finish(typ, lag, ls[s], lf[s], d, masked[s])
+                    x = masked_link_finish(typ, lag, ls[s], lf[s], d, masked[s], link_finish)
                 else:
                     x = link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
                 if x < k:

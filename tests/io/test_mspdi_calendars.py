@@ -7,8 +7,9 @@ import datetime as dt
 import yaml
 
 from mpxj_harness import differences, mpxj
+from mspdi_helpers import round_trip
 from planner.io.mspdi import read_mspdi, schedule_to_mspdi
-from planner.io.yaml_plan import dump_plan, load_plan, plan_from_data, save_plan
+from planner.io.yaml_plan import dump_plan, plan_from_data
 from planner.schedule import schedule
 
 PLAN = {"project": {"name": "Kalendere", "start": "2025-03-03", "calendar": {"base": "norway"}},
@@ -56,16 +57,10 @@ def test_the_export_names_the_calendars_where_ms_project_looks_for_them():
 
 
 def test_calendars_round_trip_through_mspdi(tmp_path):
-    sched = schedule(plan_from_data(PLAN))
-    text = schedule_to_mspdi(sched)
-    path = tmp_path / "k.xml"
-    path.write_text(text, encoding="utf-8")
-    imp = read_mspdi(str(path), near=str(tmp_path / "k.yaml"))
+    sched, text, imp, again = round_trip(PLAN, tmp_path)
     assert sorted(imp.plan.calendars) == ["deltid", "sommer"]
     assert imp.plan.calendars["deltid"].workweek == (0, 1, 2)
     assert [s.name for s in imp.plan.calendars["sommer"].seasons] == ["summer"]
-    save_plan(imp.plan, str(tmp_path / "k.yaml"))
-    again = schedule(load_plan(str(tmp_path / "k.yaml")))
     assert schedule_to_mspdi(again) == text
     assert (again.start, again.finish) == (sched.start, sched.finish)
     assert imp.agreement.count(again) == (7, 7)

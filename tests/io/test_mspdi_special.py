@@ -15,11 +15,12 @@ import yaml
 from click.testing import CliRunner
 
 from mpxj_harness import differences, known_mpxj_quirk, mpxj
+from mspdi_helpers import round_trip
 from randplans import random_plan
 from planner.cli import main
 from planner.io.mspdi import read_mspdi, schedule_to_mspdi, task_uids
 from planner.io.mspdi.agreement import position
-from planner.io.yaml_plan import load_plan, plan_from_data, save_plan
+from planner.io.yaml_plan import load_plan, plan_from_data
 from planner.schedule import schedule
 
 
@@ -241,13 +242,7 @@ SPECIAL = {"project": {"name": "Spesial", "start": "2024-03-04",
 
 
 def test_manual_elapsed_and_split_tasks_round_trip_through_mspdi(tmp_path):
-    sched = schedule(plan_from_data(SPECIAL))
-    text = schedule_to_mspdi(sched)
-    path = tmp_path / "s.xml"
-    path.write_text(text, encoding="utf-8")
-    imp = read_mspdi(str(path), near=str(tmp_path / "s.yaml"))
-    save_plan(imp.plan, str(tmp_path / "s.yaml"))
-    again = schedule(load_plan(str(tmp_path / "s.yaml")))
+    sched, text, imp, again = round_trip(SPECIAL, tmp_path)
     assert schedule_to_mspdi(again) == text
     assert [(t.manual, t.start, t.duration_unit, t.pauses) for t in again.plan.tasks] == \
         [(t.manual, t.start, t.duration_unit, t.pauses) for t in sched.plan.tasks]

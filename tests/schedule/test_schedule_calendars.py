@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from conftest import run_cli
+from schedule_helpers import scheduled
 from planner.io.yaml_plan import dump_plan, plan_from_data
-from planner.schedule import schedule
 
 HEAD = {"project": {"name": "t", "start": "2025-03-03", "calendar": {"base": "norway"}},
         "calendars": {"deltid": {"base": "norway", "workweek": ["mon", "tue", "wed"]},
@@ -27,15 +27,7 @@ def D(day, month=3):
 
 
 def run(tasks):
-    plan = plan_from_data({**HEAD, "tasks": yaml.safe_load(tasks)}, None)
-    sched = schedule(plan)
-
-    def get(tid):
-        i = sched.i(tid)
-        return (sched.date(sched.start[i]), sched.date(sched.finish[i]), sched.duration[i],
-                sched.total_float[i])
-
-    return sched, get
+    return scheduled({**HEAD, "tasks": yaml.safe_load(tasks)})
 
 
 def test_a_task_works_on_its_resources_calendar():

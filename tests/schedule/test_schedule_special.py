@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import run_cli
+from schedule_helpers import scheduled
 from planner.errors import PlanError
 from planner.io.yaml_plan import dump_plan, plan_from_data
 from planner.schedule import schedule
@@ -21,17 +22,9 @@ def D(day, month=3):
 
 
 def run(extra, start="2025-03-03"):
-    doc = {"project": {"name": "t", "start": start, "calendar": {"base": "norway"}},
-           "tasks": [{"id": "K", "name": "Kick-off", "duration": 5}] + yaml.safe_load(extra)}
-    plan = plan_from_data(doc, None)
-    sched = schedule(plan)
-
-    def get(tid):
-        i = sched.i(tid)
-        return (sched.date(sched.start[i]), sched.date(sched.finish[i]), sched.duration[i],
-                sched.total_float[i])
-
-    return sched, get
+    return scheduled({"project": {"name": "t", "start": start, "calendar": {"base": "norway"}},
+                      "tasks": [{"id": "K", "name": "Kick-off", "duration": 5}]
+                      + yaml.safe_load(extra)})
 
 
 # -- manual tasks ------------------------------------------------------------------------------
