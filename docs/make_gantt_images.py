@@ -5,8 +5,9 @@
 
 Run it from anywhere with the planner installed (e.g. `.venv/bin/python docs/make_gantt_images.py`).
 Every chart is drawn by the command line exactly as a user would; the third is the prepared
-scenario scenarios/slow_recruitment.yaml over the plan as it is; the fourth the plan after
-`planner level` (its levelled plan is written to a temporary file).  The output is deterministic:
+scenario scenarios/slow_recruitment.yaml over the plan as it is; the fourth the plan at its
+October 2023 status against its saved baseline; the last the plan after `planner level` (its
+levelled plan is written to a temporary file).  The output is deterministic:
 with the same matplotlib and FreeType, rerunning changes no byte.
 """
 from __future__ import annotations
@@ -26,6 +27,8 @@ COMMANDS = [
      "--status-date", "2024-01-15"],
     ["gantt", PLAN, "--scenario", os.path.join("scenarios", "slow_recruitment.yaml"),
      "-o", os.path.join(IMG, "ssiks_it_scenario_recruitment.png")],
+    ["gantt", PLAN, "--status", os.path.join("status", "2023-10-31.yaml"), "--baseline",
+     "baseline", "-o", os.path.join(IMG, "ssiks_it_status_gantt.png")],
 ]
 
 

@@ -34,6 +34,13 @@ MAX_UNITS = 10_000
 #: the deepest outline a plan may have; it keeps every recursive walk of the outline (the
 #: YAML writer's, for one) far from Python's recursion limit
 MAX_OUTLINE = 100
+#: how work not done by the status date is scheduled (docs/tracking.md): ``after_status_date``
+#: is MS Project's *Update Project: reschedule uncompleted work to start after* the status date;
+#: ``as_is`` schedules it straight after the actual part, as MS Project does without that update.
+RESCHEDULE_MODES = ("after_status_date", "as_is")
+#: out-of-sequence progress: ``retained_logic`` (MS Project's *Split in-progress tasks* on) makes
+#: the remaining work wait for the predecessors; ``progress_override`` (off) lets it go on.
+OUT_OF_SEQUENCE_RULES = ("retained_logic", "progress_override")
 
 
 @dataclass(slots=True)
@@ -98,6 +105,12 @@ class Task:
     # MS Project's rule: a task with resources works when its resources' calendars work,
     # unless it ignores them
     ignore_resource_calendar: bool = False
+    # progress as reported (docs/tracking.md); None = not reported
+    actual_start: dt.date | None = None
+    actual_finish: dt.date | None = None
+    percent_complete: float | int | None = None    # of the duration, 0-100 (MS Project's %)
+    remaining_days: int | None = None              # working days still to do (a re-estimate)
+    progress_src: tuple = ()                       # path of the progress in its document
 
     @property
     def milestone(self) -> bool:
@@ -110,6 +123,11 @@ class Task:
         if self.duration is None:
             return None
         return self.duration + sum(days for _after, days in self.pauses)
+
+    @property
+    def has_progress(self) -> bool:
+        return (self.actual_start is not None or self.actual_finish is not None
+                or self.percent_complete is not None or self.remaining_days is not None)
 
 
 @dataclass(slots=True)
@@ -185,12 +203,22 @@ class Plan:
     resources: list[Resource] = field(default_factory=list)
     source: str | None = None                    # file the plan was read from
     notes: str = ""
-    status_date: dt.date | None = None
+    status_date: dt.date | None = None           # the last day of reported work
     language: str | None = None                  # nb | en: the default for reports and charts
     src: tuple = ()
     #: named calendars for tasks and resources (name -> CalendarDef); at whole-day resolution a
     #: task works on the days both the plan's calendar and these work
     calendars: dict = field(default_factory=dict)
+    #: None: no status applied (the plan is scheduled as written, a status date only draws a
+    #: line); otherwise one of RESCHEDULE_MODES
+    reschedule: str | None = None
+    out_of_sequence: str = "retained_logic"      # one of OUT_OF_SEQUENCE_RULES
+    status_source: str | None = None             # the status file the progress came from
+
+    @property
+    def tracked(self) -> bool:
+        """True when a status is applied: progress is scheduled against the status date."""
+        return self.reschedule is not None and self.status_date is not None
 
     def task_index(self) -> dict[str, Task]:
         return {t.id: t for t in self.tasks}

@@ -374,6 +374,12 @@ def start_reason(sched: Schedule, i: int) -> str:
         return f"its constraint {constraint_text(c)}"
     if c is not None and c.type == "ALAP":
         return "scheduling as late as possible"
+    prog = sched.progress
+    if prog is not None and prog.state[i]:
+        return "its actual dates (done)" if prog.state[i] == 2 else "its actual start"
+    if prog is not None and prog.floor is not None and \
+            pos(sched.start[i]) == pos(prog.floor):
+        return "the status date (work not done by then starts after it)"
     if pos(sched.start[i]) == pos(sched.project_start_key):
         return "the project start"
     return "no driving link (it has float)"

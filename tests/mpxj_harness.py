@@ -198,12 +198,21 @@ def planner_records(sched) -> dict:
     ls = min(sched.es[i] if i in manual else sched.ls[i] for i in top)
     lf = max(sched.ef[i] if i in manual else sched.lf[i] for i in top)
     total = float(min((ls + 1) // 2 - (es + 1) // 2, (lf + 1) // 2 - (ef + 1) // 2))
+    prog = sched.progress
+    critical = any(sched.critical[i] for i in top)
+    if prog is not None and any(a is not None for a in prog.astart):
+        total = float((lf + 1) // 2 - (ef + 1) // 2)     # started: its finish float, and
+        #                                                 critical by it unless 100 % done
+        leaves = [i for i, t in enumerate(plan.tasks) if not t.summary]
+        days = sum(sched.duration[i] for i in leaves)
+        done = sum(prog.actual[i] for i in leaves)
+        critical = total <= 0 and not (days and (200 * done + days) // (2 * days) == 100)
     out = {0: {     # the project summary task: the roll-up of the top-level tasks
         "start": at(first), "finish": at(last), "early_start": at(es), "early_finish": at(ef),
         "late_start": at(ls), "late_finish": at(lf),
         "duration_days": float((last + 1) // 2 - (first + 1) // 2),
         "total_slack_days": total, "free_slack_days": max(total, 0.0),
-        "critical": any(sched.critical[i] for i in top)}}
+        "critical": critical}}
     for i, t in enumerate(plan.tasks):
         out[uids[i]] = {
             "start": at(sched.start[i]), "finish": at(sched.finish[i]),

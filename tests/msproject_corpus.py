@@ -39,7 +39,7 @@ CORPUS = os.path.join(HERE, "data", "msproject")
 MANIFEST = os.path.join(CORPUS, "MANIFEST.tsv")
 
 #: miss causes, in the order a task's features are looked at
-CAUSES = ("part-day duration/lag", "day length", "manual", "resource calendar", "split", "progress",
+CAUSES = ("part-day duration/lag", "day length", "progress", "manual", "resource calendar", "split",
           "external predecessor", "elapsed duration", "task calendar", "work contour",
           "inactive", "import error", "other")
 
@@ -247,11 +247,11 @@ def own_cause(m, t, props, project_cal) -> str | None:
     if part:
         return part
     checks = (
+        ("progress", lambda: _progress(t)),
         ("manual", lambda: t.getTaskMode() is not None
          and str(t.getTaskMode().name()) == "MANUALLY_SCHEDULED"),
         ("resource calendar", lambda: _resource_calendar(m, t)),
         ("split", lambda: not t.getSummary() and len(t.getWorkSplits() or ()) > 1),
-        ("progress", lambda: _progress(t)),
         ("external predecessor", lambda: _external(t)),
         ("elapsed duration", lambda: not t.getSummary() and d is not None
          and d.getUnits().isElapsed()),

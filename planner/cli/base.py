@@ -138,12 +138,52 @@ def warn_broken_links(sched, lang: str) -> None:
         click.echo(line, err=True)
 
 
-def load_with_overlays(plan_path: str, scenarios=(), sets=()):
-    """Load a plan and apply the scenario overlays and ``--set`` edits in order:
-    ``(plan, overlays)``."""
+def status_option(fn):
+    """``--status FILE``: a status file (docs/tracking.md) applied to the plan."""
+    return click.option("--status", "status", type=click.Path(dir_okay=False), default=None,
+                        metavar="FILE",
+                        help="A status file (actuals at a status date, docs/tracking.md): "
+                             "the plan is re-forecast from it.")(fn)
+
+
+def baseline_option(fn):
+    """``--baseline NAME``: a baseline saved with ``planner baseline save``."""
+    return click.option("--baseline", "baseline_name", default=None, metavar="NAME",
+                        help="Compare with this saved baseline (baseline, baseline1 .. "
+                             "baseline10; see `planner baseline save`).")(fn)
+
+
+def load_baseline(plan_path: str, name: str | None):
+    """The baseline ``name`` saved beside the plan, or None when no name is given."""
+    if name is None:
+        return None
+    from ..io.baselines_yaml import baselines_path, load_baselines
+
+    path = baselines_path(plan_path)
+    found = load_baselines(path)
+    if name not in found:
+        saved = ", ".join(found) or "none"
+        raise PlanError(f"no baseline {name!r} in {path} (saved: {saved}; save one with "
+                        f"`planner baseline save {plan_path} --name {name}`)")
+    return found[name]
+
+
+def load_plan_status(plan_path: str, status: str | None = None):
+    """Load a plan and apply a status file to it, if one is given."""
     from ..io.yaml_plan import load_plan
 
     plan = load_plan(plan_path)
+    if status:
+        from ..io.status_yaml import apply_status, load_status
+
+        plan = apply_status(plan, load_status(status))
+    return plan
+
+
+def load_with_overlays(plan_path: str, scenarios=(), sets=(), status: str | None = None):
+    """Load a plan, apply the status file (if any), then the scenario overlays and ``--set``
+    edits in order: ``(plan, overlays)``."""
+    plan = load_plan_status(plan_path, status)
     overlays = read_overlays(scenarios, sets)
     if overlays:
         from ..scenario import apply_scenarios
@@ -152,9 +192,10 @@ def load_with_overlays(plan_path: str, scenarios=(), sets=()):
     return plan, overlays
 
 
-def load_scheduled(plan_path: str, scenarios=(), sets=()):
-    """Load a plan, apply the scenario overlays and ``--set`` edits in order, schedule it."""
-    plan, overlays = load_with_overlays(plan_path, scenarios, sets)
+def load_scheduled(plan_path: str, scenarios=(), sets=(), status: str | None = None):
+    """Load a plan, apply the status file and the scenario overlays and ``--set`` edits in
+    order, schedule it."""
+    plan, overlays = load_with_overlays(plan_path, scenarios, sets, status)
     return plan, schedule_plan(plan, overlays)
 
 

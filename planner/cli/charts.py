@@ -4,8 +4,9 @@ from __future__ import annotations
 import click
 
 from ..errors import PlanError
-from .base import handle_errors, lang_option, main, plan_argument, read_overlays, \
-    resolve_lang, scenario_options, schedule_plan
+from .base import baseline_option, handle_errors, lang_option, load_baseline, \
+    load_plan_status, main, plan_argument, read_overlays, resolve_lang, scenario_options, \
+    schedule_plan, status_option
 
 
 @main.command("gantt")
@@ -26,12 +27,18 @@ from .base import handle_errors, lang_option, main, plan_argument, read_overlays
               help="Shorten task names longer than this many characters [default: as many "
                    "as fit a third of the page].")
 @scenario_options
+@status_option
+@baseline_option
 @handle_errors
-def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, scenarios, sets):
+def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, scenarios, sets,
+              status, baseline_name):
     """Draw the Gantt chart of PLAN as a PNG, SVG or PDF file.
 
     With --scenario/--set, the scenario's schedule is drawn over the baseline's ghost
-    bars, and the title gives the change of the finish date.
+    bars, and the title gives the change of the finish date.  With --status, the progress:
+    work done darker inside the bars, tasks split at the status date, late tasks outlined.
+    With --baseline NAME, the saved baseline's bars under the current ones (and the change
+    of the finish date against it).
 
     \b
     Examples:
@@ -39,6 +46,8 @@ def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, sc
       planner gantt plans/ssiks_it.yaml -o plan.pdf --links --status-date 2024-01-15
       planner gantt plans/ssiks_it.yaml -o plan.svg --lang en --paper A2
       planner gantt plans/ssiks_it.yaml --scenario scenarios/slow_decisions.yaml -o slow.png
+      planner gantt plans/ssiks_it.yaml --status status/2023-10-31.yaml --baseline baseline \
+          -o oktober.png
     """
     from ..render.gantt import format_of
 
@@ -51,9 +60,8 @@ def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, sc
             when = as_date(status_date, ())
         except PlanError as exc:
             raise PlanError(f"--status-date: {exc.message}") from None
-    from ..io.yaml_plan import load_plan
-
-    base_plan = load_plan(plan)
+    saved = load_baseline(plan, baseline_name)
+    base_plan = load_plan_status(plan, status)
     sched = schedule_plan(base_plan)
     baseline = label = None
     overlays = read_overlays(scenarios, sets)
@@ -63,6 +71,8 @@ def gantt_cmd(plan, output, links, lang, status_date, paper, dpi, name_width, sc
         baseline = sched
         sched = schedule_plan(apply_scenarios(base_plan, overlays), overlays)
         label = ", ".join(o.name for o in overlays)
+    if saved is not None:
+        baseline = saved                   # the saved baseline's bars, not the plan's
     from ..render.gantt import render_gantt
 
     lang = resolve_lang(lang, base_plan)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import click
 
 from ..errors import PlanError
-from .base import handle_errors, load_scheduled, main, plan_argument, scenario_options
+from .base import handle_errors, load_scheduled, main, plan_argument, scenario_options, \
+    status_option
 
 
 @main.command("export")
@@ -12,25 +13,31 @@ from .base import handle_errors, load_scheduled, main, plan_argument, scenario_o
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
               help="The MS Project XML (MSPDI) file to write, e.g. plan.xml.")
 @scenario_options
+@status_option
 @handle_errors
-def export_cmd(plan, output, scenarios, sets):
+def export_cmd(plan, output, scenarios, sets, status):
     """Schedule PLAN and write it as MS Project XML (MSPDI) that MS Project opens.
 
     \b
     The scheduled dates are written; every task stays auto-scheduled with its own constraint,
     so MS Project recomputes the same dates.  With --scenario/--set, the plan as the
-    overlays change it.  See docs/ms-project.md.
+    overlays change it.  With --status, the progress (actuals, % complete, the split at the
+    status date).  The baselines saved beside the plan (PLAN.baselines.yaml) go with it as MS
+    Project's baselines.  See docs/ms-project.md.
     """
     if not output.lower().endswith(".xml"):
         raise PlanError(f"-o {output}: MS Project XML (MSPDI) is an .xml file; planner cannot "
                         f"write .mpp (open the .xml in MS Project and save it as .mpp there)")
+    from ..io.baselines_yaml import baselines_path, load_baselines
     from ..io.mspdi import write_mspdi
 
-    p, sched = load_scheduled(plan, scenarios, sets)
-    write_mspdi(sched, output)
+    p, sched = load_scheduled(plan, scenarios, sets, status)
+    baselines = load_baselines(baselines_path(plan))
+    write_mspdi(sched, output, baselines)
+    saved = f"; baselines {', '.join(baselines)}" if baselines else ""
     click.echo(f"{output}: {len(p.tasks)} tasks, {sum(len(t.predecessors) for t in p.tasks)} "
                f"links, {len(p.resources)} resources; {sched.project_start.isoformat()} to "
-               f"{sched.project_finish.isoformat()}", err=True)
+               f"{sched.project_finish.isoformat()}{saved}", err=True)
 
 
 @main.command("import")
@@ -44,10 +51,16 @@ def import_cmd(source, output):
     \b
     Tasks, outline, links and lags, constraints, deadlines, levelling delays, the calendar
     (folded back into a planner base calendar, seasons and exceptions), resources and
-    assignments, manual and external tasks (kept at their dates), elapsed durations and
-    whole-day splits.  Prints what could not be carried over exactly, and how many of the
-    file's tasks planner schedules to the file's start and finish.  See docs/ms-project.md.
+    assignments, manual and external tasks (kept at their dates), elapsed durations,
+    whole-day splits, task and resource calendars, progress (actuals and the status date, in
+    the plan) and baselines (written beside the plan as PLAN.baselines.yaml).  Prints what
+    could not be carried over exactly, and how many of the file's tasks planner schedules to
+    the file's start and finish.  See docs/ms-project.md.
     """
+    import os
+
+    from ..io.baselines_yaml import baselines_path, dump_baselines
+    from ..io.documents import write_atomic
     from ..io.mspdi import read_mspdi
     from ..io.yaml_plan import save_plan
     from ..schedule import schedule
@@ -60,6 +73,12 @@ def import_cmd(source, output):
         except PlanError as exc:
             raise imp.error(exc) from None
     save_plan(imp.plan, output)
+    base_path = baselines_path(output)
+    if imp.baselines:
+        write_atomic(base_path, dump_baselines(imp.baselines, os.path.basename(output)))
+        click.echo(f"{base_path}: baselines {', '.join(imp.baselines)}", err=True)
+    elif os.path.exists(base_path):
+        imp.notes.append(f"{base_path} is left as it was: the file has no baselines")
     for note in imp.notes:
         click.echo(f"note: {note}", err=True)
     p = imp.plan

@@ -8,9 +8,9 @@ import sys
 import click
 
 from ..errors import PlanError
-from .base import csv_dialect_option, emit, format_option, handle_errors, lang_option, \
-    load_scheduled, load_with_overlays, main, plan_argument, resolve_lang, scenario_options, \
-    schedule_plan, warn_broken_links
+from .base import baseline_option, csv_dialect_option, emit, format_option, handle_errors, \
+    lang_option, load_baseline, load_scheduled, load_with_overlays, main, plan_argument, \
+    resolve_lang, scenario_options, schedule_plan, status_option, warn_broken_links
 
 
 @main.command("schedule")
@@ -23,24 +23,28 @@ from .base import csv_dialect_option, emit, format_option, handle_errors, lang_o
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
 @scenario_options
+@status_option
+@baseline_option
 @handle_errors
-def schedule_cmd(plan, fmt, lang, dialect, output, scenarios, sets):
+def schedule_cmd(plan, fmt, lang, dialect, output, scenarios, sets, status, baseline_name):
     """Compute early/late dates, float and the critical path of PLAN.
 
     With --scenario/--set, the schedule of the plan as the overlays change it, named above
-    the table (and as "scenarios" in the JSON project).  A constraint that overrides a link
-    (the task starts before its predecessor allows) gets a warning line on standard error
-    and "broken_links" in the JSON.  Exits 1 (after printing) when a task finishes after
-    its deadline.
+    the table (and as "scenarios" in the JSON project).  With --status, the plan re-forecast
+    from the actuals of a status file; with --baseline, the variance against a saved baseline
+    (docs/tracking.md).  A constraint that overrides a link (the task starts before its
+    predecessor allows) gets a warning line on standard error and "broken_links" in the JSON.
+    Exits 1 (after printing) when a task finishes after its deadline.
     """
-    p, overlays = load_with_overlays(plan, scenarios, sets)
+    base = load_baseline(plan, baseline_name)
+    p, overlays = load_with_overlays(plan, scenarios, sets, status)
     sched = schedule_plan(p, overlays)
     names = [o.name for o in overlays]
     lang = resolve_lang(lang, p)
     if fmt == "json":
         from ..io.schedule_json import schedule_to_json
 
-        text = schedule_to_json(sched, names)
+        text = schedule_to_json(sched, names, base)
     elif fmt == "csv":
         from ..render.table import render_csv
 
@@ -57,6 +61,10 @@ def schedule_cmd(plan, fmt, lang, dialect, output, scenarios, sets):
         if output is None and sys.stdout.isatty():
             width = max(30, shutil.get_terminal_size().columns - 62)
         text = render_table(sched, lang=lang, name_width=width, scenarios=names)
+        if sched.plan.tracked or base is not None:
+            from ..render.status import tracking_footer
+
+            text += tracking_footer(sched, base, lang)
     emit(text, output)
     warn_broken_links(sched, lang)
     from ..schedule import check_deadlines
@@ -95,8 +103,9 @@ def validate_cmd(plan, checks, lang):
 @click.argument("task")
 @lang_option()
 @scenario_options
+@status_option
 @handle_errors
-def explain_cmd(plan, task, lang, scenarios, sets):
+def explain_cmd(plan, task, lang, scenarios, sets, status):
     """Why TASK starts when it does: its driving predecessor chain back to the start,
     with the constraints and the holidays or seasons in the way.
 
@@ -107,7 +116,7 @@ def explain_cmd(plan, task, lang, scenarios, sets):
     from ..render.whatif import render_explain
     from ..scenario import explain
 
-    p, sched = load_scheduled(plan, scenarios, sets)
+    p, sched = load_scheduled(plan, scenarios, sets, status)
     if task not in sched.net.index:
         raise PlanError(f"no task {task!r} in the plan {sched.plan.name!r}")
     lang = resolve_lang(lang, p)

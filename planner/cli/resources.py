@@ -7,7 +7,7 @@ import click
 from ..errors import CheckFailed, PlanError
 from .base import csv_dialect_option, emit, finite, format_option, handle_errors, json_text, \
     lang_option, load_with_overlays, main, plan_argument, resolve_lang, scenario_options, \
-    schedule_plan
+    schedule_plan, status_option
 
 
 @main.command("load")
@@ -24,8 +24,9 @@ from .base import csv_dialect_option, emit, finite, format_option, handle_errors
 @click.option("--unlevelled", is_flag=True,
               help="Ignore the plan's levelling delays (show the load before levelling).")
 @scenario_options
+@status_option
 @handle_errors
-def load_cmd(plan, fmt, lang, dialect, png_dir, unlevelled, scenarios, sets):
+def load_cmd(plan, fmt, lang, dialect, png_dir, unlevelled, scenarios, sets, status):
     """Resource load per ISO week, and every over-allocation, from PLAN's schedule.
 
     On a plan as written (no levelling delays) this is the unlevelled load; on a plan written
@@ -34,7 +35,7 @@ def load_cmd(plan, fmt, lang, dialect, png_dir, unlevelled, scenarios, sets):
     from ..level import resource_loads, without_levelling
     from ..render.levelling import format_loads, load_title, loads_to_csv, loads_to_dict
 
-    p, overlays = load_with_overlays(plan, scenarios, sets)
+    p, overlays = load_with_overlays(plan, scenarios, sets, status)
     if unlevelled:
         p = without_levelling(p)
     sched = schedule_plan(p, overlays)
@@ -92,9 +93,10 @@ def load_cmd(plan, fmt, lang, dialect, png_dir, unlevelled, scenarios, sets):
 @click.option("-q", "--quiet", is_flag=True, help="Do not print progress on standard error.")
 @lang_option(help="Language of the report.")
 @scenario_options
+@status_option
 @handle_errors
 def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, quiet, lang,
-              scenarios, sets):
+              scenarios, sets, status):
     """Level PLAN's resources optimally with OR-Tools CP-SAT.
 
     Prints a report: OPTIMAL or FEASIBLE with bound and gap, the finish before and after,
@@ -116,7 +118,7 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
     from ..level import level
     from ..render.levelling import format_report, progress_printer, result_to_dict, start_line
 
-    p, overlays = load_with_overlays(plan, scenarios, sets)
+    p, overlays = load_with_overlays(plan, scenarios, sets, status)
     lang = resolve_lang(lang, p)
     if output:
         from ..io.output import refuse_input
@@ -150,6 +152,9 @@ def level_cmd(plan, output, objective, within_float, time_limit, workers, fmt, q
         raise CheckFailed(f"no levelled plan: {why} (relax a date constraint or a capacity)")
     if output:
         _write_levelled(res.plan, p.source if not overlays else None, output, quiet)
+        if status and not quiet:
+            click.echo(f"note: the delays are for the plan at {status}: schedule {output} with "
+                       f"--status {status}", err=True)
     from ..schedule import check_deadlines
 
     check_deadlines(res.after)

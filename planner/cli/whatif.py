@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import click
 
-from .base import SET_HELP, emit, format_option, handle_errors, json_text, lang_option, main, \
-    plan_argument, read_overlays, resolve_lang, schedule_plan
+from .base import SET_HELP, emit, format_option, handle_errors, json_text, lang_option, \
+    load_plan_status, main, plan_argument, read_overlays, resolve_lang, schedule_plan, \
+    status_option
 
 
 @main.command("whatif")
@@ -18,8 +19,9 @@ from .base import SET_HELP, emit, format_option, handle_errors, json_text, lang_
 @lang_option()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
+@status_option
 @handle_errors
-def whatif_cmd(plan, scenario_files, sets, fmt, lang, output):
+def whatif_cmd(plan, scenario_files, sets, fmt, lang, output, status):
     """Compare scenarios with the baseline schedule of PLAN, side by side.
 
     \b
@@ -35,10 +37,9 @@ def whatif_cmd(plan, scenario_files, sets, fmt, lang, output):
       planner whatif plans/ssiks_it.yaml --set 24.duration=+2mo --set 48:49.lag=-1w
       planner whatif plans/ssiks_it.yaml scenarios/*.yaml --format xlsx -o hva-om.xlsx
     """
-    from ..io.yaml_plan import load_plan
     from ..scenario import apply_scenarios, compare
 
-    base_plan = load_plan(plan)
+    base_plan = load_plan_status(plan, status)
     base = schedule_plan(base_plan)
     overlays = read_overlays(scenario_files, sets)
     if not overlays:

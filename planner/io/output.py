@@ -57,6 +57,19 @@ def note_input(st: os.stat_result, name: str) -> None:
         _INPUTS.setdefault((st.st_dev, st.st_ino), name)
 
 
+def updating(path: str) -> None:
+    """Declare that this command updates ``path`` on purpose (a file it reads, adds to and
+    writes back, as ``planner baseline save`` does with the baselines file), so that writing
+    it is not refused as overwriting an input."""
+    if not _INPUTS:
+        return
+    try:
+        st = os.stat(path)
+    except OSError:
+        return
+    _INPUTS.pop((st.st_dev, st.st_ino), None)
+
+
 def refuse_input(path: str) -> None:
     """A PlanError when ``path`` (following links) is a file read in this command session."""
     if not _INPUTS or path == "-":

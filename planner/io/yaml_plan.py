@@ -24,11 +24,12 @@ import re
 import yaml
 
 from ..errors import PlanError
-from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, MAX_OUTLINE, Assignment, Constraint,
-                     Link, Plan, Resource, Task)
+from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, MAX_OUTLINE, OUT_OF_SEQUENCE_RULES,
+                     RESCHEDULE_MODES, Assignment, Constraint, Link, Plan, Resource, Task)
 from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
 from .documents import (MAX_DAYS, MAX_UNITS, SafeDumper, as_date, as_int, as_list, as_mapping,
                         as_str, as_text, check_keys, load_document, short, write_atomic)
+from .status_yaml import PROGRESS_KEYS, check_progress, read_choice, read_progress
 from .task_kinds import KEYS as KIND_KEYS
 from .task_kinds import (calendars_data, check_calendar_names, elapsed_duration,
                          fill_manual_durations, kind_data, read_calendars, read_kind)
@@ -37,10 +38,12 @@ from .units import quantity, split_quantity, to_days, working_days
 #: estimates, profiles, risks and correlations are read by `planner risk` (io/estimates_yaml.py)
 TOP_KEYS = {"project", "tasks", "resources", "estimates", "profiles", "risks", "correlations",
             "calendars"}
-PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language"}
+PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language", "reschedule",
+                "out_of_sequence"}
 LANGUAGES = ("nb", "en")
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
-             "deadline", "resources", "notes", "tasks", "leveling_delay"} | KIND_KEYS
+             "deadline", "resources", "notes", "tasks", "leveling_delay", *PROGRESS_KEYS} | \
+    KIND_KEYS
 RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes", "calendar"}
 LINK_KEYS = {"task", "type", "lag", "unit"}
 
@@ -102,7 +105,25 @@ def plan_from_data(data, source: str | None = None) -> Plan:
     _check_links(plan, ids)
     check_calendar_names(plan)
     fill_manual_durations(plan)
+    _project_progress(plan, proj)
     return plan
+
+
+def _project_progress(plan: Plan, proj: dict) -> None:
+    """A plan that carries progress (or says how to reschedule) is tracked against its
+    status date, as a status file would make it (docs/tracking.md)."""
+    given = proj.get("reschedule") is not None or proj.get("out_of_sequence") is not None
+    if not given and not any(t.has_progress for t in plan.tasks):
+        return
+    path = ("project",)
+    plan.reschedule = read_choice(proj, "reschedule", RESCHEDULE_MODES, path,
+                                  "after_status_date")
+    plan.out_of_sequence = read_choice(proj, "out_of_sequence", OUT_OF_SEQUENCE_RULES, path,
+                                       plan.out_of_sequence)
+    if plan.status_date is None and given:
+        raise PlanError("reschedule/out_of_sequence need a `status_date:` under `project:`",
+                        path=path)
+    check_progress(plan)
 
 
 def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
@@ -196,6 +217,9 @@ def _task_extras(task: Task, item: dict, tpath, res_ids) -> None:
         task.notes = as_text(item["notes"], tpath + ("notes",))
     if not KIND_KEYS.isdisjoint(item):
         read_kind(task, item, tpath)
+    read_progress(task, item, tpath)
+    if task.has_progress:
+        task.progress_src = tuple(tpath)
 
 
 def _path_text(path) -> str:
@@ -428,6 +452,9 @@ def plan_to_data(plan: Plan) -> dict:
         proj["status_date"] = plan.status_date.isoformat()
     if plan.language:
         proj["language"] = plan.language
+    if plan.tracked:
+        proj["reschedule"] = plan.reschedule
+        proj["out_of_sequence"] = plan.out_of_sequence
     if plan.notes:
         proj["notes"] = plan.notes
     out: dict = {"project": proj}
@@ -473,6 +500,10 @@ def _task_data(t: Task) -> dict:
         d["notes"] = t.notes
     if t.manual or t.pauses or t.duration_unit != "d" or t.calendar or t.ignore_resource_calendar:
         kind_data(t, d)
+    for key in PROGRESS_KEYS:
+        value = getattr(t, key)
+        if value is not None:
+            d[key] = value.isoformat() if hasattr(value, "isoformat") else value
     if t.summary:
         d["tasks"] = []
     return d

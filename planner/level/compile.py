@@ -15,6 +15,9 @@ from ..model import Plan
 from ..schedule import (ALAP, FF, FS, MFO, MSO, SF, SNLT, FNLT, SS, Schedule, add_work, pos,
                         schedule)
 from .problem import Problem
+from .tracked import interval as tracked_interval
+from .tracked import keeps_link as tracked_keeps_link
+from .tracked import late_start as tracked_late_start
 
 
 @dataclass
@@ -73,9 +76,14 @@ def compile_plan(plan: Plan, within_float: bool = False) -> Context:
     leaves = list(net.order)
     index = {i: k for k, i in enumerate(leaves)}
     dur, demand, release, latest, capped, floors, names = [], [], [], [], [], [], []
+    tracked = before.progress is not None
     for i in leaves:
         t = tasks[i]
         d = net.dur[i]
+        es = pos(before.es[i])
+        fixed, status_floor, needs = False, None, True
+        if tracked:                       # what is left to schedule (level/tracked.py)
+            d, es, fixed, status_floor, needs = tracked_interval(before, i, d, es)
         dur.append(d)
         names.append(t.id)
         dem = {}
@@ -87,10 +95,9 @@ def compile_plan(plan: Plan, within_float: bool = False) -> Context:
                 raise PlanError(f"task {t.id} needs {a.units:g} units of {res.id} but {res.id} "
                                 f"has capacity {res.capacity:g}, so it could never be scheduled",
                                 path=a.src or t.src)
-            if d > 0:
+            if d > 0 and needs:
                 dem[r] = u
         demand.append(dem)
-        es = pos(before.es[i])
         release.append(es)
         c = net.constraint[i]
         lat = None
@@ -107,10 +114,15 @@ def compile_plan(plan: Plan, within_float: bool = False) -> Context:
             elif c[1] is not None:           # SNET, FNET: a floor on the start
                 floor = pos(c[1]) if code == 4 else pos(add_work(c[2], -d))
         if within_float and not t.summary:
-            lf = max(pos(before.ls[i]), es)
+            late = pos(before.ls[i])
+            if tracked and before.progress.state[i] == 1:
+                late = tracked_late_start(before, i, d)   # of the remaining work
+            lf = max(late, es)
             lat = lf if lat is None else min(lat, lf)
-        if lat is not None and lat < es:
+        if fixed or (lat is not None and lat < es):
             lat = es                      # a conflict the plan already has: keep the task put
+        if status_floor is not None:
+            floor = status_floor if floor is None else max(floor, status_floor)
         latest.append(lat)
         capped.append(cap)
         floors.append(floor)
@@ -120,16 +132,18 @@ def compile_plan(plan: Plan, within_float: bool = False) -> Context:
         if c is not None and c[0] in (MSO, MFO):
             continue                      # the date wins over every link (as in MS Project)
         for p_, typ, lag, el in net.leaf_preds[i]:
+            if tracked and not tracked_keeps_link(before, p_, i, typ):
+                continue
             j = index[p_]
             if el:
-                elinks.append((j, k, _elapsed_fn(cal, before, p_, typ, lag, net.dur[p_], dur[k])))
+                elinks.append((j, k, _elapsed_fn(cal, before, p_, typ, lag, dur[j], dur[k])))
                 continue
             if typ == FS:
-                delta = net.dur[p_] + lag
+                delta = dur[j] + lag
             elif typ == SS:
                 delta = lag
             elif typ == FF:
-                delta = net.dur[p_] - dur[k] + lag
+                delta = dur[j] - dur[k] + lag
             else:
                 delta = lag - dur[k]
             links.append((j, k, delta))

@@ -46,8 +46,12 @@ class ResourceLoad:
 
 def resource_loads(sched: Schedule) -> list:
     """Load of every resource of ``sched.plan`` per working day and per ISO week, with the
-    over-allocations (days above capacity, or work while absent) merged into periods."""
+    over-allocations (days above capacity, or work while absent) merged into periods.  In a
+    tracked schedule a started task loads its done part and its remaining work, and only days
+    after the status date count as over-allocated (the past cannot be levelled)."""
     plan = sched.plan
+    prog = sched.progress
+    past = pos(prog.status_key) if prog is not None else None
     cal = sched.calendar
     first = pos(sched.project_start_key)
     last = max(pos(sched.project_finish_key) - 1, first)
@@ -61,10 +65,10 @@ def resource_loads(sched: Schedule) -> list:
             for a in t.assignments:
                 if a.resource != r.id:
                     continue
-                s = pos(sched.start[i])
-                for x in range(s, s + sched.duration[i]):
-                    daily[x] = daily.get(x, 0.0) + a.units
-                    who.setdefault(x, []).append(t.id)
+                for lo_x, hi_x in sched.work_spans(i):     # (a split task: two spans)
+                    for x in range(lo_x, hi_x):
+                        daily[x] = daily.get(x, 0.0) + a.units
+                        who.setdefault(x, []).append(t.id)
         absent = set()
         for a, b in absent_spans(plan, r, cal):
             absent.update(range(a, b))
@@ -88,13 +92,13 @@ def resource_loads(sched: Schedule) -> list:
             if x not in absent:
                 w.available += r.capacity
             w.peak = max(w.peak, u)
-            if _over(u, r.capacity, x in absent):
+            if _over(u, r.capacity, x in absent) and (past is None or x >= past):
                 w.over = True
         over: list = []
         prev = None
         for x in sorted(daily):
             u = daily[x]
-            if not _over(u, r.capacity, x in absent):
+            if not _over(u, r.capacity, x in absent) or past is not None and x < past:
                 continue
             if over and prev == x - 1:
                 o = over[-1]

@@ -14,6 +14,7 @@ from ..schedule import Schedule, pos, schedule
 from .compile import Context, compile_plan
 from .phases import Outcome, check_limits, solve
 from .problem import NEG, Problem
+from .tracked import levelled_start
 
 
 @dataclass
@@ -93,8 +94,8 @@ def _result(ctx: Context, outcome: Outcome, objective, within_float, failed=Fals
     # make the plan reproduce the solution exactly (a delay is applied after the links, so a
     # few passes settle any task whose predecessors moved in the same pass)
     for _ in range(p.n + 1):
-        wrong = {k: T[k] - pos(after.start[i]) for k, i in enumerate(ctx.leaves)
-                 if pos(after.start[i]) != T[k]}
+        wrong = {k: T[k] - levelled_start(after, i) for k, i in enumerate(ctx.leaves)
+                 if levelled_start(after, i) != T[k]}
         if not wrong:
             break
         for k, diff in wrong.items():

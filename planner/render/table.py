@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 from ..schedule import Schedule
+from ..schedule.resource_path import resource_critical
 
 WEEKDAY = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -17,13 +18,17 @@ WORDS = {
            "finish_line": "Project finish", "working_days": "working days",
            "critical_tasks": "Critical tasks", "critical_path": "Critical path",
            "critical_paths": "Critical paths", "more": "more", "scenario": "Scenario",
-           "scenarios": "Scenarios"},
+           "scenarios": "Scenarios",
+           "resource_critical": "Resource-critical path (levelled plan)",
+           "resource_note": "Crit: on the resource-critical path; float counts links only"},
     "nb": {"id": "ID", "name": "Aktivitet", "dur": "Varighet", "start": "Start",
            "finish": "Slutt", "float": "Slakk", "crit": "Krit", "day": "dag", "days": "dager",
            "finish_line": "Prosjektslutt", "working_days": "arbeidsdager",
            "critical_tasks": "Kritiske aktiviteter", "critical_path": "Kritisk linje",
            "critical_paths": "Kritiske linjer", "more": "flere", "scenario": "Scenario",
-           "scenarios": "Scenarioer"},
+           "scenarios": "Scenarioer",
+           "resource_critical": "Ressurskritisk linje (utjevnet plan)",
+           "resource_note": "Krit: på den ressurskritiske linjen; slakk regner bare avhengigheter"},
 }
 
 
@@ -61,13 +66,15 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
         label = w["scenario"] if len(scenarios) == 1 else w["scenarios"]
         heading = f"{label}: {'; '.join(scenarios)}\n\n"
     plan = sched.plan
+    rescrit = resource_critical(sched)
+    marks = sched.critical if rescrit is None else rescrit
     rows = []
     for i, t in enumerate(plan.tasks):
         name = "  " * (t.outline_level - 1) + t.name
         rows.append((t.id, _fit(name, name_width), duration_text(sched.duration[i], lang),
                      msp_date(sched.date(sched.start[i]), lang),
                      msp_date(sched.date(sched.finish[i]), lang),
-                     str(sched.total_float[i]), "*" if sched.critical[i] else ""))
+                     str(sched.total_float[i]), "*" if marks[i] else ""))
     head = (w["id"], w["name"], w["dur"], w["start"], w["finish"], w["float"], w["crit"])
     widths = [max(len(r[c]) for r in rows + [head]) for c in range(len(head))]
     right = {0, 2, 5}
@@ -92,17 +99,21 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
         if len(chains) > paths:
             out.append(f"  ... ({w['more']})")
             out.append(f"{w['critical_tasks']}: {id_runs(sched)}")
+    if rescrit is not None:
+        out.append(f"{w['resource_critical']}: {id_runs(sched, rescrit)}")
+        out.append(f"({w['resource_note']})")
     return heading + "\n".join(out) + "\n"
 
 
-def id_runs(sched: Schedule) -> str:
-    """The critical leaf tasks in plan order, runs of three or more that follow each other in
-    the plan written first-last: ``2, 4-14, 20-24, 26``."""
+def id_runs(sched: Schedule, flags=None) -> str:
+    """The critical leaf tasks (or those ``flags`` marks) in plan order, runs of three or more
+    that follow each other in the plan written first-last: ``2, 4-14, 20-24, 26``."""
+    flags = sched.critical if flags is None else flags
     leaves = [i for i, t in enumerate(sched.plan.tasks) if not t.summary]
     runs: list[list[int]] = []
     prev = None
     for k, i in enumerate(leaves):
-        if not sched.critical[i]:
+        if not flags[i]:
             continue
         if prev is not None and prev == k - 1 and i == leaves[prev] + 1:
             runs[-1].append(i)

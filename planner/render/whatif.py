@@ -65,6 +65,10 @@ COLUMN = 18              # the widest a scenario's column gets before its text w
 
 REASONS_NB = {
     "the project start": "prosjektstart",
+    "its actual dates (done)": "sine faktiske datoer (fullført)",
+    "its actual start": "sin faktiske start",
+    "the status date (work not done by then starts after it)":
+        "statusdatoen (arbeid som ikke er gjort, starter etter den)",
     "no driving link (it has float)": "ingen drivende kobling (den har slakk)",
     "scheduling as late as possible": "planlegging så sent som mulig",
 }

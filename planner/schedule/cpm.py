@@ -11,6 +11,8 @@ from .checks import check_summary_durations
 from .keys import ALAP
 from .network import compile_plan
 from .passes import backward_pass, forward_pass
+from .progress import (DONE, alap_remaining, compile_progress, finish_progress,
+                       progress_floats, settle_late_starts)
 from .result import Schedule
 from .rollup import expand_summary_links, free_float, rollup, total_float
 from .special import compile_special, report_durations
@@ -53,6 +55,7 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
         cal = WorkCalendar(plan.calendar, plan.start)
     net = compile_plan(plan, cal)
     compile_special(plan, cal, net)
+    net.progress = prog = compile_progress(plan, cal, net)
     n = len(net.ids)
     es = [0] * n
     ef = [0] * n
@@ -68,8 +71,14 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     order = net.order
     pfinish = max(ef[i] for i in order)
     backward_pass(net, cal, ls, lf, pfinish)
+    if prog is not None:
+        settle_late_starts(prog, net, ls)
     constraint = net.constraint
     alap = [c is not None and c[0] == ALAP for c in constraint]
+    if prog is not None and True in alap:
+        # actuals fix a done task's dates; a started one keeps its actual start and finishes
+        # at its late finish, as a task not started does (MPXJ)
+        alap = [a and st != DONE for a, st in zip(alap, prog.state)]
     if any(alap):
         forward_pass(net, cal, es, ef, ls, lf, pstart, True)
 
@@ -80,13 +89,19 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
             start[i], finish[i] = ls[i], lf[i]
         else:
             start[i], finish[i] = es[i], ef[i]
+    if prog is not None and True in alap:
+        alap_remaining(prog, alap, lf)
     dur = list(net.dur)
     report_durations(plan, net, es, ef, dur)
     rollup(net, plan, es, ef, ls, lf, start, finish, dur, alap)
 
     total = total_float(es, ef, ls, lf, alap)
+    if prog is not None:
+        progress_floats(prog, net, ef, lf, total, alap)
     free = free_float(net, start, finish, total)
     critical = [tf <= 0 for tf in total]
+    if prog is not None:
+        finish_progress(prog, net, es, ef, free, critical, cal.add_elapsed)
     sched = Schedule(plan, cal, net, es, ef, ls, lf, start, finish, dur, total, free, critical,
                      pstart, pfinish)
     check_summary_durations(plan, sched)

@@ -131,7 +131,7 @@ def lag_add(days: TaskDays, k: int, lag: int) -> int:
 
 
 def forward_masked(i, days: TaskDays, d, preds, c, delay, es, ef, pstart, add_elapsed,
-                   late=None) -> None:
+                   late=None, floor=None) -> None:
     """The forward pass for task ``i`` of ``d`` of its own working days (``late``: the late
     keys to use for the links from ALAP predecessors, in the pass after the backward one)."""
     k = pstart if not preds else -1 << 62
@@ -146,6 +146,8 @@ def forward_masked(i, days: TaskDays, d, preds, c, delay, es, ef, pstart, add_el
                 x = pstart
         if x > k:
             k = x
+    if floor is not None and k < floor:
+        k = floor                           # work not started waits for the status date
     if d or not days.ends_work(k):
         k = days.start_at_or_after(k)     # (a milestone may stay at the end of working time)
     if delay:

@@ -47,6 +47,7 @@ class Network:
     linked_from: set | None = None   # with manual tasks: the tasks a plan's own link leaves
     masked: dict | None = None   # tasks with calendars: {task: masks.TaskDays}
     special: set | None = None   # every task in fixed, elapsed or masked (one test per task)
+    progress: object = None  # a tracked plan's progress (progress.Progress), else None
 
 
 def compile_plan(plan: Plan, cal: WorkCalendar) -> Network:

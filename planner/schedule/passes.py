@@ -15,6 +15,7 @@ from ..errors import PlanError
 from .keys import ALAP, FF, FNET, FNLT, FS, MFO, MSO, SNET, SNLT, SS, add_work
 from .masks import masked_link_finish
 from .network import Network
+from .progress import DONE, forward_progressed, late_finish_ss, late_start_started, skips_done
 from .special import backward_special, forward_special, manual_ss_finish
 
 
@@ -44,10 +45,21 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
     add_elapsed = cal.add_elapsed
     alap = [c is not None and c[0] == ALAP for c in constraint] if alap_pass else None
     special = net.special               # manual, elapsed and calendar tasks (special.py)
+    prog = net.progress
+    state = prog.state if prog is not None else None
+    floor = prog.floor if prog is not None else None
+    astart, afinish = (prog.astart, prog.afinish) if prog is not None else (None, None)
     try:
         for i in net.order:
+            if state is not None and state[i]:
+                if state[i] == DONE:
+                    es[i], ef[i] = astart[i], afinish[i]
+                else:
+                    forward_progressed(prog, i, preds_of[i], constraint, es, ef, pstart,
+                                       add_elapsed, link_start, delay[i])
+                continue
             if special is not None and i in special:
-                forward_special(net, i, cal, es, ef, ls, lf, pstart, alap)
+                forward_special(net, i, cal, es, ef, ls, lf, pstart, alap, floor)
                 continue
             d = dur[i]
             c = constraint[i]
@@ -68,7 +80,7 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
                         x = ef[p]                       # the common case
                     else:
                         if alap_pass and alap[p] and not alap[i]:
-                            pes, pef = ls[p], lf[p]     # links to an ALAP task: its late dates
+                            pes, pef = ls[p], lf[p]     # MS Project links to an ALAP task's late dates
                         else:
                             pes, pef = es[p], ef[p]
                         x = link_start(typ, lag, el, pes, pef, d, pstart, add_elapsed)
@@ -76,8 +88,14 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
                         k = x
             if d and k & 1:
                 k += 1                      # a task moves to the next working start
+            if floor is not None and k < floor and not ps:
+                k = floor                   # work not started waits for the day after the status
+                efk = None
             if delay[i]:
                 k = 2 * ((k + 1) // 2 + delay[i])
+            if floor is not None and k < floor:
+                k = floor                   # (after the delay, as an SNET: planner.level counts
+                efk = None                  # a delay from the links)
             if c is not None:
                 code = c[0]
                 if code == SNET:
@@ -156,16 +174,31 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
     deadline = net.deadline_key
     add_elapsed = cal.add_elapsed
     special, fixed, masked = net.special, net.fixed, net.masked
+    prog = net.progress
+    state = prog.state if prog is not None else None
     try:
         for i in reversed(net.order):
-            if special is not None and i in special and backward_special(
-                    net, i, cal, ls, lf, pfinish, link_finish):
-                continue
             d = dur[i]
+            if state is not None and state[i] == DONE:
+                # the late start its predecessors see is its actual finish (MPXJ: the finish less
+                # no remaining work); it becomes the actual start once the pass is done
+                ls[i] = lf[i] = prog.afinish[i]
+                continue
+            if special is not None and i in special and not (state is not None and state[i]) \
+                    and backward_special(net, i, cal, ls, lf, pfinish, link_finish):
+                continue
             k = pfinish                                 # no successor: the project finish
+            seen = None
             for s, typ, lag, el in succs_of[i]:
+                if state is not None and state[s] == DONE:
+                    if seen is None:
+                        seen = {}
+                    if skips_done(prog, net, i, (s, typ, lag, el), seen):
+                        continue                        # a done successor does not hold it
                 if typ == FS and not lag:
                     x = ls[s]                           # the common case
+                elif typ == SS and state is not None and (state[i] or state[s]):
+                    x = late_finish_ss(prog, i, s, d, pfinish, net.links)
                 elif typ == SS and fixed is not None and i in fixed:
                     x = manual_ss_finish(net, s, lf, pfinish)
                 elif lag and not el and masked is not None and s in masked:
@@ -194,7 +227,10 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
             if not k & 1:
                 k -= 1                      # 08:00 after a break is the same as 16:00 before it
             lf[i] = k
-            ls[i] = 2 * ((k + 1) // 2 - d) if d else k
+            if state is not None and state[i]:
+                ls[i] = late_start_started(prog, i, k)  # (the actual start once the pass is done)
+            else:
+                ls[i] = 2 * ((k + 1) // 2 - d) if d else k
     except PlanError as exc:
         exc.task_index = i          # the task being scheduled: its line (cpm)
         raise

@@ -46,6 +46,24 @@ class Schedule:
         self.project_start_key = project_start
         self.project_finish_key = project_finish
 
+    @property
+    def progress(self):
+        """The progress of a tracked plan (:class:`~planner.schedule.progress.Progress`:
+        states, actual keys, done and remaining days, stop/resume of started tasks,
+        out-of-sequence links), or None."""
+        return self.net.progress
+
+    def work_spans(self, i: int) -> list[tuple[int, int]]:
+        """The working days leaf ``i`` works on, as ``[(first, end)]`` position ranges (end
+        excluded): one span, or the done part and the remaining work of a started task."""
+        prog = self.net.progress
+        if prog is not None and prog.state[i] == 1:
+            a, r = (prog.astart[i] + 1) // 2, (prog.resume[i] + 1) // 2
+            spans = [(a, a + prog.actual[i]), (r, r + prog.remaining[i])]
+            return [s for s in spans if s[1] > s[0]]
+        s = (self.start[i] + 1) // 2
+        return [(s, s + self.duration[i])] if self.duration[i] else []
+
     # -- dates --------------------------------------------------------------------------------
     def date(self, key: int) -> dt.date:
         return self.calendar.date(key // 2)
@@ -98,6 +116,19 @@ class Schedule:
         """Links into leaf ``i`` that set its early start: [(pred, type, lag, elapsed)].
         ``before_delay``: the links that set it before its levelling delay was added."""
         out = []
+        prog = self.net.progress
+        if prog is not None and prog.state[i]:
+            if prog.state[i] == 2 or not prog.retained:
+                return out              # its actual start is not driven by a link
+            from .passes import link_start
+
+            cal = self.calendar         # retained logic: links that hold the remaining work
+            for p, typ, lag, el in self.net.leaf_preds[i]:
+                x = link_start(typ, lag, el, self.es[p], self.ef[p], prog.remaining[i],
+                               self.project_start_key, cal.add_elapsed)
+                if pos(x) >= pos(prog.resume[i]):
+                    out.append((p, typ, lag, el))
+            return out
         shift = self.net.delay[i] if before_delay else 0
         for p, typ, lag, el in self.net.leaf_preds[i]:
             if el:

@@ -201,7 +201,10 @@ def free_float(net: Network, start, finish, total) -> list:
     n = len(net.ids)
     free = [None] * n
     summary = net.summary
+    state = net.progress.state if net.progress is not None else None
     for s, preds in enumerate(net.links):
+        if state is not None and state[s] == 2:
+            continue                    # a done successor leaves no free float to use (MPXJ)
         for p, typ, lag, el in preds:
             if summary[p]:
                 continue

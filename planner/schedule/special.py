@@ -134,10 +134,12 @@ def manual_keys(t, cal: WorkCalendar) -> tuple[int, int]:
     return s, (f if f > s else s)
 
 
-def forward_special(net, i, cal: WorkCalendar, es, ef, ls, lf, pstart, alap) -> None:
+def forward_special(net, i, cal: WorkCalendar, es, ef, ls, lf, pstart, alap,
+                    floor=None) -> None:
     """The forward pass for special task ``i``: a manual task keeps its dates, an elapsed or a
     calendar task has its own arithmetic.  ``alap``: in the pass after the backward one, which
-    tasks are ALAP (links from them start at their late dates)."""
+    tasks are ALAP (links from them start at their late dates); ``floor``: a tracked plan's
+    first key after the status date, where work not started waits."""
     if net.fixed is not None and i in net.fixed:
         es[i], ef[i] = net.fixed[i]
         return
@@ -147,10 +149,11 @@ def forward_special(net, i, cal: WorkCalendar, es, ef, ls, lf, pstart, alap) -> 
         def late(p):
             return (ls[p], lf[p]) if alap[p] else (es[p], ef[p])
     if net.elapsed is not None and i in net.elapsed:
-        forward_elapsed(i, net.elapsed[i], preds, net.constraint[i], es, ef, pstart, cal, late)
+        forward_elapsed(i, net.elapsed[i], preds, net.constraint[i], es, ef, pstart, cal, late,
+                        floor)
     else:
         forward_masked(i, net.masked[i], net.dur[i], preds, net.constraint[i], net.delay[i],
-                       es, ef, pstart, cal.add_elapsed, late)
+                       es, ef, pstart, cal.add_elapsed, late, floor)
 
 
 def backward_special(net, i, cal: WorkCalendar, ls, lf, pfinish, link_finish) -> bool:
@@ -219,7 +222,8 @@ def _earliest_start(f: int, days: int, cal: WorkCalendar) -> int:
     return s
 
 
-def forward_elapsed(i, d, preds, c, es, ef, pstart, cal: WorkCalendar, late=None) -> None:
+def forward_elapsed(i, d, preds, c, es, ef, pstart, cal: WorkCalendar, late=None,
+                    floor=None) -> None:
     """The forward pass for task ``i`` of ``d`` elapsed days: the latest start its links and
     constraint allow, a finish bound moved back by ``d`` calendar days."""
     add_elapsed = cal.add_elapsed
@@ -235,6 +239,8 @@ def forward_elapsed(i, d, preds, c, es, ef, pstart, cal: WorkCalendar, late=None
                 x = pstart
         if x > k:
             k = x
+    if floor is not None and k < floor:
+        k = floor                   # work not started waits for the day after the status
     if k & 1:
         k += 1
     if c is not None:

@@ -15,7 +15,7 @@ from ...calendar import WorkCalendar
 from ...errors import PlanError
 from ...model import Plan
 from ...schedule import Schedule
-from . import calendars, project
+from . import calendars, progress, project
 from .agreement import Agreement, day_hours
 from .assignments import read_assignments
 from .links import read_links
@@ -38,6 +38,7 @@ class Imported:
     source: str = ""
     raw: bytes = b""
     root: object = None
+    baselines: dict = field(default_factory=dict)       # name -> tracking.Baseline
 
     def task_line(self, k: int) -> int | None:
         """The line of the k-th ``<Task>`` element."""
@@ -112,4 +113,24 @@ def read_document(src: Source) -> Imported:
                                                 (clock.start_time, clock.finish_time)))
     if not tasks:
         src.note("the file has no tasks: the plan is empty (its calendar and resources only)")
-    return Imported(plan, src.notes, agreement, src.path, src.raw, src.root)
+        return Imported(plan, src.notes, agreement, src.path, src.raw, src.root)
+    from_flag = progress.read_progress(src, clock, records, plan, wcal)
+    if plan.tracked:                            # (else a status date only draws its line)
+        _check_progress(src, records, plan)
+        file_dates = {r.task.id: (r.start.date(), r.finish.date()) for r in dated
+                      if r.task is not None}
+        progress.settle_reschedule(src, plan, file_dates, from_flag)
+    baselines = progress.read_baselines(src, clock, summary, records, wcal)
+    return Imported(plan, src.notes, agreement, src.path, src.raw, src.root, baselines)
+
+
+def _check_progress(src: Source, records: list, plan: Plan) -> None:
+    """The progress checks of a status file, reported at the ``<Task>`` they concern."""
+    from ..status_yaml import check_progress
+
+    try:
+        check_progress(plan)
+    except PlanError as exc:
+        path = exc.path or ()
+        el = next((r.el for r in records if len(path) > 1 and r.k == path[1]), src.root)
+        raise src.fail(el, exc.message) from None

@@ -52,6 +52,17 @@ class TaskRecord:
     ignore_rc: bool = False               # IgnoreResourceCalendar
     external: str | None = None           # ExternalTask = 1: the project it belongs to
     task: Task | None = None
+    # progress (read by .progress once the calendar is known)
+    percent: int | None = None
+    actual_start: dt.datetime | None = None
+    actual_finish: dt.datetime | None = None
+    actual_minutes: float | None = None
+    remaining_minutes: float | None = None
+    stop: dt.datetime | None = None
+    resume: dt.datetime | None = None
+    work_percent: int | None = None       # PercentWorkComplete, PhysicalPercentComplete:
+    physical_percent: int | None = None   # not carried (noted)
+    baselines: list = field(default_factory=list)   # the <Baseline> elements
 
 
 def read_tasks(src: Source):
@@ -93,6 +104,7 @@ def read_task(src: Source, k: int, el, ours: bool) -> TaskRecord | None:
                    start=src.datetime(el, "Start"), finish=src.datetime(el, "Finish"),
                    notes=src.exact(el, "Notes", ""), project_summary=uid == 0 or level == 0)
     if r.project_summary:
+        r.baselines = src.children(el, "Baseline")    # the project's own baseline dates
         return r
     if level < 1:
         raise src.fail(src.child(el, "OutlineLevel"), f"<OutlineLevel> {level} is not 1 or more")
@@ -129,10 +141,28 @@ def _read_values(src: Source, el, r: TaskRecord, ours: bool) -> TaskRecord:
     r.leveling_delay = src.int(el, "LevelingDelay", 0)
     r.leveling_format = src.int(el, "LevelingDelayFormat", FMT_EDAYS)
     r.links = src.children(el, "PredecessorLink")
+    read_task_progress(src, el, r)
     for ea in src.children(el, "ExtendedAttribute"):
         if src.text(ea, "FieldID") == ID_FIELD and ours:
             r.planner_id = src.text(ea, "Value")
     return r
+
+
+def read_task_progress(src: Source, el, r: TaskRecord) -> None:
+    """The progress elements of a ``<Task>`` and its ``<Baseline>`` elements, as values."""
+    r.percent = src.int(el, "PercentComplete")
+    if r.percent is not None and not 0 <= r.percent <= 100:
+        raise src.fail(src.child(el, "PercentComplete"),
+                       f"task UID {r.uid}: <PercentComplete> {r.percent} is not 0-100")
+    r.actual_start = src.datetime(el, "ActualStart")
+    r.actual_finish = src.datetime(el, "ActualFinish")
+    r.actual_minutes = src.minutes(el, "ActualDuration")
+    r.remaining_minutes = src.minutes(el, "RemainingDuration")
+    r.stop = src.datetime(el, "Stop")
+    r.resume = src.datetime(el, "Resume")
+    r.work_percent = src.int(el, "PercentWorkComplete")
+    r.physical_percent = src.int(el, "PhysicalPercentComplete")
+    r.baselines = src.children(el, "Baseline")
 
 
 def build_tasks(src: Source, clock: ReadClock, records: list[TaskRecord],

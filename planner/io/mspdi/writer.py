@@ -13,12 +13,16 @@ from .clock import WriteClock
 from .fields import (FMT_DAYS, ID_ALIAS, ID_FIELD, ID_FIELD_NAME, NS, SAVE_VERSION,
                      resource_name, task_uids, units_text)
 from .writer_calendars import calendar_span, write_calendars
+from .writer_progress import task_progress, write_stop_resume
 from .writer_tasks import write_tasks
 from .xml import XmlWriter
 
 
-def schedule_to_mspdi(sched: Schedule) -> str:
-    """The scheduled plan as an MSPDI document (text; the same schedule gives the same text)."""
+def schedule_to_mspdi(sched: Schedule, baselines: dict | None = None) -> str:
+    """The scheduled plan as an MSPDI document (text; the same schedule gives the same text).
+    ``baselines``: saved baselines by name (:func:`planner.io.baselines_yaml.load_baselines`),
+    written as each task's ``<Baseline>`` elements (Number 0 for ``baseline``, 1-10 for
+    ``baseline1``..``baseline10``)."""
     plan = sched.plan
     clock = WriteClock.of(sched.calendar)
     uids, carry_id = task_uids(plan)
@@ -27,7 +31,7 @@ def schedule_to_mspdi(sched: Schedule) -> str:
     x.open("Project", f' xmlns="{NS}"')
     write_project_fields(x, sched, clock, any(carry_id))
     write_calendars(x, sched, clock, span)
-    write_tasks(x, sched, clock, uids, carry_id)
+    write_tasks(x, sched, clock, uids, carry_id, baselines)
     if plan.resources:
         write_resources(x, plan)
     if plan.resources or any(t.pauses for t in plan.tasks):
@@ -36,11 +40,11 @@ def schedule_to_mspdi(sched: Schedule) -> str:
     return x.text()
 
 
-def write_mspdi(sched: Schedule, path: str) -> None:
+def write_mspdi(sched: Schedule, path: str, baselines: dict | None = None) -> None:
     """Write :func:`schedule_to_mspdi` to ``path`` (all or nothing)."""
     from ..documents import write_atomic
 
-    write_atomic(path, schedule_to_mspdi(sched))
+    write_atomic(path, schedule_to_mspdi(sched, baselines))
 
 
 def write_project_fields(x: XmlWriter, sched: Schedule, clock: WriteClock,
@@ -74,7 +78,12 @@ def write_project_fields(x: XmlWriter, sched: Schedule, clock: WriteClock,
     x.el("HonorConstraints", True)
     x.el("NewTasksEffortDriven", False)
     x.el("NewTasksEstimated", False)
+    tracked = plan.tracked
+    if tracked:                                # MS Project's option: retained logic
+        x.el("SplitsInProgressTasks", plan.out_of_sequence == "retained_logic")
     x.el("WeekStartDay", 1)                    # Monday
+    if tracked:                                # remaining work waits for the status date
+        x.el("MoveRemainingStartsForward", plan.reschedule == "after_status_date")
     if plan.status_date:
         x.el("StatusDate", f"{plan.status_date.isoformat()}T{finish_time}")
     x.el("NewTaskStartDate", 0)
@@ -122,6 +131,7 @@ def write_assignments(x: XmlWriter, sched: Schedule, clock: WriteClock, uids: li
     a_uid = 0
     for i, t in enumerate(plan.tasks):
         split = bool(t.pauses) and not t.summary
+        prog = task_progress(sched, i) if t.assignments or split else None
         for a in t.assignments or ([None] if split else []):
             a_uid += 1
             units = a.units if a is not None else 1.0
@@ -130,11 +140,18 @@ def write_assignments(x: XmlWriter, sched: Schedule, clock: WriteClock, uids: li
             x.el("UID", a_uid)
             x.el("TaskUID", uids[i])
             x.el("ResourceUID", res_index[a.resource] + 1 if a is not None else UNASSIGNED)
-            x.el("PercentWorkComplete", 0)
-            x.el("ActualWork", clock.duration(0))
+            x.el("PercentWorkComplete", prog.percent)
+            if prog.actual_finish is not None:
+                x.el("ActualFinish", clock.at(prog.actual_finish))
+            if prog.actual_start is not None:
+                x.el("ActualStart", clock.at(prog.actual_start))
+            x.el("ActualWork", clock.work(prog.actual, units) if a is not None
+                 else clock.duration(0))
             x.el("Finish", clock.at(sched.finish[i]))
-            x.el("RemainingWork", work)
+            x.el("RemainingWork", clock.work(prog.remaining, units) if a is not None
+                 else clock.duration(0))
             x.el("Start", clock.at(sched.start[i]))
+            write_stop_resume(x, clock, prog)
             x.el("Units", units_text(units))
             x.el("Work", work)
             if split:

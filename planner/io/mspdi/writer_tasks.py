@@ -16,22 +16,28 @@ from .clock import WriteClock
 from .fields import (CONSTRAINT_CODE, ELAPSED_MINUTES_PER_DAY, FINISH_CONSTRAINTS, FMT_DAYS,
                      FMT_EDAYS, ID_FIELD, LINK_TYPE_CODE, duration_text)
 from .writer_calendars import calendar_uids
+from .writer_progress import (floor_constraint, project_baselines, project_progress,
+                              task_baselines, task_progress, write_baseline, write_stop_resume,
+                              write_task_progress)
 from .xml import XmlWriter
 
 
 def write_tasks(x: XmlWriter, sched: Schedule, clock: WriteClock, uids: list[int],
-                carry_id: list[bool]) -> None:
+                carry_id: list[bool], baselines: dict | None = None) -> None:
     """``<Tasks>``; ``uids[i]`` is the UID of task i, ``carry_id[i]`` whether its planner id
-    travels in the custom field (:func:`~planner.io.mspdi.fields.task_uids`)."""
+    travels in the custom field (:func:`~planner.io.mspdi.fields.task_uids`); ``baselines``:
+    the saved baselines by name (:class:`~planner.tracking.Baseline`), written per task."""
     plan = sched.plan
     uid_of = {t.id: uids[i] for i, t in enumerate(plan.tasks)}
     uid_of.update({("calendar", name): uid for name, uid in calendar_uids(plan).items()})
     res_cal = {r.id for r in plan.resources if r.calendar}
+    baselines = baselines or {}
     x.open("Tasks")
-    write_summary_task(x, sched, clock)
+    write_summary_task(x, sched, clock, baselines)
     outline = outline_numbers(plan)
     for i, t in enumerate(plan.tasks):
-        write_task(x, sched, clock, i, t, uids[i], outline[i], carry_id[i], uid_of, res_cal)
+        write_task(x, sched, clock, i, t, uids[i], outline[i], carry_id[i], uid_of, res_cal,
+                   task_baselines(baselines, t.id) if baselines else ())
     x.close("Tasks")
 
 
@@ -49,8 +55,10 @@ def outline_numbers(plan: Plan) -> list[str]:
     return out
 
 
-def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock) -> None:
-    """UID 0: MS Project's project summary task (outline level 0), holding the plan's notes."""
+def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock,
+                       baselines: dict) -> None:
+    """UID 0: MS Project's project summary task (outline level 0), holding the plan's notes
+    and each baseline's project dates."""
     plan = sched.plan
     top = [i for i, t in enumerate(plan.tasks) if t.parent is None]
     ps = min(sched.start[i] for i in top)          # rolled up like any summary: a task may
@@ -61,7 +69,12 @@ def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock) -> None
     ls = min(sched.es[i] if i in manual else sched.ls[i] for i in top)
     lf = max(sched.ef[i] if i in manual else sched.lf[i] for i in top)
     days = pos(pf) - pos(ps)
+    prog = project_progress(sched, days)
     total = min(pos(ls) - pos(es), pos(lf) - pos(ef))
+    critical = any(sched.critical[i] for i in top)
+    if prog.actual_start is not None:          # started: by its own finish float, as a
+        total = pos(lf) - pos(ef)              # summary with progress is
+        critical = total <= 0 and prog.percent != 100
     x.open("Task")
     x.el("UID", 0)
     x.el("ID", 0)
@@ -81,27 +94,30 @@ def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock) -> None
     x.el("Estimated", False)
     x.el("Milestone", False)
     x.el("Summary", True)
-    x.el("Critical", any(sched.critical[i] for i in top))
+    x.el("Critical", critical)
     x.el("EarlyStart", clock.at(es))
     x.el("EarlyFinish", clock.at(ef))
     x.el("LateStart", clock.at(ls))
     x.el("LateFinish", clock.at(lf))
     x.el("FreeSlack", clock.tenths(max(total, 0)))     # a summary's free slack: its total
     x.el("TotalSlack", clock.tenths(total))
-    x.el("PercentComplete", 0)
-    x.el("ActualDuration", clock.duration(0))
-    x.el("RemainingDuration", clock.duration(days))
+    write_task_progress(x, clock, prog)
     x.el("ConstraintType", 0)
     x.el("CalendarUID", -1)
     x.el("Notes", plan.notes or None)
+    for number, start, finish, bdays in project_baselines(baselines):
+        write_baseline(x, clock, number, start, finish, bdays)
     x.close("Task")
 
 
 def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task, uid: int,
-               outline: str, carry_id: bool, uid_of: dict, res_cal: set = frozenset()) -> None:
-    """Task ``i`` of the schedule, ``t``, as one ``<Task>`` with its predecessor links;
-    ``res_cal``: the resources that have a calendar."""
+               outline: str, carry_id: bool, uid_of: dict, res_cal: set = frozenset(),
+               baselines=()) -> None:
+    """Task ``i`` of the schedule, ``t``, as one ``<Task>`` with its predecessor links, its
+    progress and ``baselines`` (``[(number, BaselineTask)]``); ``res_cal``: the resources
+    that have a calendar."""
     days = sched.duration[i]
+    prog = task_progress(sched, i)
     elapsed = t.duration_unit == "ed" and not t.summary
     # a task on its resources' calendars is fixed units, so that MS Project (and MPXJ) spread
     # its work over their working time; every other task has a fixed duration
@@ -127,6 +143,7 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
     for a in t.assignments:
         work += days * clock.minutes_per_day * a.units
     x.el("Work", duration_text(round(work)))
+    write_stop_resume(x, clock, prog)
     x.el("EffortDriven", False)
     x.el("Estimated", False)
     x.el("Milestone", t.milestone)
@@ -138,14 +155,17 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
     x.el("LateFinish", clock.at(sched.lf[i]))
     x.el("FreeSlack", clock.tenths(sched.free_float[i]))
     x.el("TotalSlack", clock.tenths(sched.total_float[i]))
-    x.el("PercentComplete", 0)
-    x.el("ActualDuration", clock.duration(0))
-    x.el("RemainingDuration", duration)
+    write_task_progress(x, clock, prog)
     c = t.constraint
     ctype = c.type if c is not None else "ASAP"
+    floor = floor_constraint(sched, i)
+    if floor is not None:
+        ctype = "SNET"                         # MS Project's Update Project (writer_progress)
     x.el("ConstraintType", CONSTRAINT_CODE[ctype])
     x.el("CalendarUID", uid_of[("calendar", t.calendar)] if t.calendar else -1)
-    if c is not None and c.date is not None:
+    if floor is not None:
+        x.el("ConstraintDate", clock.at(floor))
+    elif c is not None and c.date is not None:
         cal = sched.calendar
         key = cal.finish_key(c.date) if ctype in FINISH_CONSTRAINTS else cal.start_key(c.date)
         x.el("ConstraintDate", clock.at(key))
@@ -164,6 +184,8 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
         x.el("FieldID", ID_FIELD)
         x.el("Value", t.id)
         x.close("ExtendedAttribute")
+    for number, b in baselines:
+        write_baseline(x, clock, number, b.start, b.finish, b.duration)
     x.close("Task")
 
 

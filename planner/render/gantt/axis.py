@@ -62,10 +62,9 @@ def x_range(sched, baseline, status_x: float | None) -> tuple[float, float]:
         xs.append(key_x(s, max(s.finish[i], s.lf[i])))
         if tasks[i].deadline is not None:
             xs.append(deadline_x(tasks[i]))
-    if baseline is not None:
-        b = baseline
-        xs.append(key_x(b, b.project_start_key))
-        xs.append(key_x(b, b.project_finish_key))
+    if baseline is not None:                               # a tracking.BaselineBars
+        xs.append(baseline.start_x)
+        xs.append(baseline.finish_x)
     if status_x is not None:
         xs.append(status_x)
     lo, hi = min(xs), max(xs)
@@ -157,9 +156,9 @@ def event_labels(sched, opts, m, fs, shading, xlo, day_in, width, status_x, firs
     if status_x is not None:
         items.append((f"{w['status']} {short_date(opts.status_date, lang)}",
                       status_x, "left", COLORS["status"], "bold"))
-    if opts.baseline is not None:
-        b = opts.baseline
-        bx = key_x(b, b.project_finish_key)
+    if opts.bars is not None:
+        b = opts.bars
+        bx = b.finish_x
         items.append((f"{w['baseline']} {short_date(b.project_finish, lang)}", bx,
                       "right" if bx <= fx else "left", COLORS["muted"], "bold"))
     spans = []
@@ -291,16 +290,31 @@ def draw_events(ax, head, t: TimeAxis, sched, baseline, n: int, fs: float) -> No
                   fontweight=weight, parse_math=False)
     s = sched
     fx = key_x(s, s.project_finish_key)
-    top = t.header_h
-    head.plot([fx, fx], [0, top], color=COLORS["finish"], lw=1.3)
+    # the lines' own labels are the last events: finish, status, baseline finish (in order)
+    lanes = [e[3] for e in t.events[len(t.events) - 1 - (t.status_x is not None)
+                                    - (baseline is not None):]]
+    head.plot([fx, fx], [0, _line_top(t, fx, lanes[0])], color=COLORS["finish"], lw=1.3)
     ax.plot([fx, fx], [-0.5, n - 0.5], color=COLORS["finish"], lw=1.3, zorder=3.5,
             gid="finish-line")
-    if baseline is not None:
-        bx = key_x(baseline, baseline.project_finish_key)
-        head.plot([bx, bx], [0, top], color=COLORS["muted"], lw=1.1, ls=(0, (4, 2)))
+    if baseline is not None:                               # a tracking.BaselineBars
+        bx = baseline.finish_x
+        head.plot([bx, bx], [0, _line_top(t, bx, lanes[-1])], color=COLORS["muted"], lw=1.1,
+                  ls=(0, (4, 2)))
         ax.plot([bx, bx], [-0.5, n - 0.5], color=COLORS["muted"], lw=1.1,
                 ls=(0, (4, 2)), zorder=3.4, gid="baseline-finish-line")
     if t.status_x is not None:
-        head.plot([t.status_x] * 2, [0, top], color=COLORS["status"], lw=1.3, ls="--")
+        head.plot([t.status_x] * 2, [0, _line_top(t, t.status_x, lanes[1])],
+                  color=COLORS["status"], lw=1.3, ls="--")
         ax.plot([t.status_x] * 2, [-0.5, n - 0.5], color=COLORS["status"], lw=1.3,
                 ls="--", zorder=3.6, gid="status-line")
+
+
+def _line_top(t: TimeAxis, x: float, lane: int) -> float:
+    """Where a line up the header stops: at the top of the header, or at the top of its own
+    label's lane when a label in a lane above it stands across ``x`` (the line would strike
+    it through)."""
+    xin = (x - t.xlo) * t.day_in
+    for _text, x0, x1, other, *_ in t.events:
+        if other > lane and x0 - 0.02 <= xin <= x1 + 0.02:
+            return t.header_rows_h + (lane + 1) * t.lane_h
+    return t.header_h

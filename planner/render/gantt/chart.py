@@ -20,15 +20,18 @@ from .measure import TextMeasure
 from .page import Page, gantt_layout, lay_out
 from .style import FORMATS, PAPER, rc
 from .table import RowLabels, draw_bands, draw_headings, draw_table
+from .tracking import baseline_bars
 from .words import WORDS
 
 
-def build_gantt(sched: Schedule, *, baseline: Schedule | None = None, links: bool = False,
+def build_gantt(sched: Schedule, *, baseline=None, links: bool = False,
                 lang: str = "nb", status_date: dt.date | None = None, paper: str = "A3",
                 dpi: float = 150, max_name_chars: int | None = None, fmt: str = "png",
                 title: str | None = None, scenario_label: str | None = None
                 ) -> tuple[Figure, GanttLayout]:
-    """Lay out and draw the chart; returns ``(figure, GanttLayout)`` without writing a file."""
+    """Lay out and draw the chart; returns ``(figure, GanttLayout)`` without writing a file.
+    ``baseline``: another :class:`~planner.schedule.Schedule` of the plan, or a saved
+    :class:`~planner.tracking.Baseline` (see :func:`~.output.render_gantt`)."""
     if lang not in WORDS:
         raise PlanError(f"unknown language {lang!r}; use one of: {', '.join(WORDS)}")
     if paper not in PAPER:
@@ -43,7 +46,7 @@ def build_gantt(sched: Schedule, *, baseline: Schedule | None = None, links: boo
         title, scenario_label = (None if s is None else drawable(s, m.has_glyph)
                                  for s in (title, scenario_label))
         opts = Options(baseline, links, lang, status_date, paper, float(dpi), max_name_chars,
-                       fmt, title, scenario_label)
+                       fmt, title, scenario_label, baseline_bars(sched, baseline))
         page = lay_out(sched, opts, m)
         layout = gantt_layout(sched, opts, page)
         fig = Figure(figsize=(page.width, page.height), dpi=page.dpi)
@@ -74,7 +77,7 @@ def draw(fig: Figure, sched: Schedule, opts: Options, page: Page, m: TextMeasure
     draw_time_grid(ax, head, tab_head, t, n, page.fs, m, opts.lang, opts.words, tw)
     draw_headings(tab_head, page.table, opts.words, page.fs, t.head_row_h)
     draw_shading(ax, head, t, n)
-    draw_events(ax, head, t, sched, opts.baseline, n, page.fs)
+    draw_events(ax, head, t, sched, opts.bars, n, page.fs)
     draw_table(tab, page.table, tasks, RowLabels(fig, m, page.fs, outlines=opts.fmt == "png"))
     draw_bars(ax, page, tasks, m, opts.baseline is not None)
     count = draw_links(ax, sched, page.rows, t.day_in, page.fs) if opts.links else 0

@@ -1,9 +1,10 @@
 """What each task row shows on the time axis, one function per glyph, drawn from the row's
 :class:`~planner.render.gantt.layout.RowLayout` in this order: the baseline's ghost, the
-total-float tail, the levelling delay, the bar itself (task bar, summary bar with the phase's
-name beside it, or milestone diamond), and the deadline arrow.  A new glyph (progress inside
-a bar, a late marker) is a function here, called from :func:`draw_bars`, its x in the row's
-layout."""
+total-float tail, the levelling delay, the bar itself (task bar, or the two parts of a task
+split at the status date with a thin line across the gap; summary bar with the phase's name
+beside it; or milestone diamond), the work done inside it (darker), the deadline arrow, and
+the outline of a late task.  A new glyph is a function here, called from :func:`draw_bars`,
+its x in the row's layout."""
 from __future__ import annotations
 
 import math
@@ -26,6 +27,7 @@ def draw_bars(ax, page, tasks, m, has_baseline: bool) -> None:
     for r in page.rows:
         i = r.row
         color = COLORS["critical"] if r.critical else COLORS["normal"]
+        p = r.progress
         if r.baseline is not None:
             ghost(ax, r, r.kind == "milestone" or page.base_rows[i][2], fs)
         if r.float_x1 is not None:
@@ -37,11 +39,18 @@ def draw_bars(ax, page, tasks, m, has_baseline: bool) -> None:
             if r.task_id in phases:
                 phase_label(ax, r, tasks[i].name, m, fs, axis)
         elif r.kind == "milestone":
-            milestone(ax, r, color, top, h, fs)
+            done = p is not None and p.state == "done"
+            milestone(ax, r, COLORS["normal_done"] if done else color, top, h, fs)
+        elif p is not None and p.gap is not None:
+            split_bar(ax, r, color, top, h)
         else:
             task_bar(ax, r, color, top, h)
+        if p is not None and p.done_x1 is not None and r.kind == "task":
+            done_part(ax, r, COLORS["critical_done" if r.critical else "normal_done"], top, h)
         if r.deadline_x is not None:
             deadline(ax, r, top, fs)
+        if p is not None and p.late and r.kind != "summary":
+            late_outline(ax, r, top, h, fs)
 
 
 def ghost(ax, r, milestone: bool, fs: float) -> None:
@@ -79,6 +88,38 @@ def delay_line(ax, r, top: float, h: float) -> None:
 def task_bar(ax, r, color: str, top: float, h: float) -> None:
     ax.add_artist(Rectangle((r.x0, r.row + top), r.x1 - r.x0, h, facecolor=color,
                             edgecolor="none", zorder=3, gid=f"bar-{r.row}"))
+
+
+def split_bar(ax, r, color: str, top: float, h: float) -> None:
+    """A task split at the status date: the part before the gap, a thin line across the gap,
+    and the remaining work after it (MS Project's split task)."""
+    i = r.row
+    g0, g1 = r.progress.gap
+    for k, (a, b) in enumerate(((r.x0, g0), (g1, r.x1))):
+        if b > a:
+            ax.add_artist(Rectangle((a, i + top), b - a, h, facecolor=color, edgecolor="none",
+                                    zorder=3, gid=f"bar-{i}" if k == 0 else f"bar-{i}-rest"))
+    ax.add_artist(Rectangle((g0, i + top + h / 2 - 0.03), g1 - g0, 0.06, facecolor=color,
+                            edgecolor="none", zorder=3, gid=f"split-{i}"))
+
+
+def done_part(ax, r, color: str, top: float, h: float) -> None:
+    """The work done, darker, over the bar from its actual start to the end of the work done
+    (the whole bar of a finished task)."""
+    i = r.row
+    ax.add_artist(Rectangle((r.x0, i + top), r.progress.done_x1 - r.x0, h, facecolor=color,
+                            edgecolor="none", zorder=3.2, gid=f"done-{i}"))
+
+
+def late_outline(ax, r, top: float, h: float, fs: float) -> None:
+    """A late task (docs/tracking.md): an orange outline round its bar or diamond."""
+    i = r.row
+    if r.kind == "milestone":
+        ax.plot([r.x0], [i + top + h / 2], marker="D", ms=fs * 1.55, mfc="none",
+                mec=COLORS["late"], mew=1.4, zorder=3.5, gid=f"late-{i}")
+        return
+    ax.add_artist(Rectangle((r.x0, i + top - 0.05), r.x1 - r.x0, h + 0.1, facecolor="none",
+                            edgecolor=COLORS["late"], lw=1.3, zorder=3.5, gid=f"late-{i}"))
 
 
 def milestone(ax, r, color: str, top: float, h: float, fs: float) -> None:

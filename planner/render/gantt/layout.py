@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ...scenario import working_days_between
 from ...schedule import Schedule
+from ...schedule.resource_path import resource_critical
 from .words import WORDS
 
 
@@ -20,7 +21,7 @@ from .words import WORDS
 class Options:
     """What the caller asked for (see :func:`planner.render.gantt.render_gantt`)."""
 
-    baseline: Schedule | None
+    baseline: object                   # a Schedule, a tracking.Baseline, or None
     links: bool
     lang: str
     status_date: dt.date | None
@@ -30,6 +31,7 @@ class Options:
     fmt: str
     title: str | None
     scenario_label: str | None
+    bars: object = None                # the baseline as tracking.BaselineBars, or None
 
     @property
     def words(self) -> dict:
@@ -75,6 +77,7 @@ class RowLayout:
     truncated: bool
     deadline_x: float | None = None    # the end of the task's deadline day, or None
     delay_x0: float | None = None      # where a levelling delay line starts (it ends at x0)
+    progress: object = None            # a tracked schedule's tracking.RowProgress, or None
 
 
 @dataclass
@@ -104,43 +107,48 @@ class GanttLayout:
         return (int(self.width_in * self.dpi), int(self.height_in * self.dpi))
 
 
-def baseline_rows(sched: Schedule, base: Schedule | None) -> tuple[dict, tuple | None]:
+def baseline_rows(sched: Schedule, bars) -> tuple[dict, tuple | None]:
     """The baseline's bar of every task it shares with ``sched`` (matched by id), as
     ``{row: (x0, x1, milestone)}``, and the finish-date change ``(working days, calendar
-    days)`` in ``sched``'s calendar; ``({}, None)`` without a baseline."""
-    if base is None:
+    days)`` in ``sched``'s calendar; ``({}, None)`` without a baseline.  ``bars``: a
+    :class:`~.tracking.BaselineBars` or None."""
+    if bars is None:
         return {}, None
     out = {}
-    idx = base.net.index
     for i, t in enumerate(sched.plan.tasks):
-        j = idx.get(t.id)
-        if j is not None:
-            bt = base.plan.tasks[j]
-            x0, x1 = key_x(base, base.start[j]), key_x(base, base.finish[j])
-            out[i] = (x0, x1, bt.milestone)
-    old, new = base.project_finish, sched.project_finish
+        b = bars.bars.get(t.id)
+        if b is not None:
+            out[i] = b
+    old, new = bars.project_finish, sched.project_finish
     return out, (working_days_between(sched.calendar, old, new), (new - old).days)
 
 
 def row_layouts(sched: Schedule, names: list[str], truncated: list[bool],
-                base_rows: dict) -> list[RowLayout]:
+                base_rows: dict, progress: list | None = None) -> list[RowLayout]:
     """Every task's row: its bar from the start of its first day to the end of its last, the
     total-float tail to its late finish, the levelling delay before it, its deadline, its
-    baseline ghost, and the name as the table shows it."""
+    baseline ghost, the name as the table shows it, and its progress (``progress``: from
+    :func:`~.tracking.progress_rows`).  In a levelled plan the red bars are the
+    resource-critical path's (see :mod:`planner.schedule.resource_path`), drawn without a
+    float tail."""
     s = sched
+    rescrit = resource_critical(s)
+    crit = rescrit or s.critical
     rows = []
     for i, t in enumerate(s.plan.tasks):
         kind = "summary" if t.summary else ("milestone" if t.milestone else "task")
         x0, x1 = key_x(s, s.start[i]), key_x(s, s.finish[i])
         tail = None
-        if s.total_float[i] > 0 and s.lf[i] > s.finish[i]:
+        # a resource-critical task has no float to give: its link float is not drawn
+        if s.total_float[i] > 0 and s.lf[i] > s.finish[i] and not (rescrit and rescrit[i]):
             tail = key_x(s, s.lf[i])
         b = base_rows.get(i)
         delay = 0 if t.summary else s.net.delay[i]
         # the levelling delay: that many working days before the bar (keys: 2 a day)
         delay_x0 = key_x(s, s.start[i] - 2 * delay) if delay else None
         rows.append(RowLayout(i, t.id, kind, s.date(s.start[i]), s.date(s.finish[i]),
-                              x0, x1, bool(s.critical[i]), s.total_float[i], tail,
+                              x0, x1, bool(crit[i]), s.total_float[i], tail,
                               (b[0], b[1]) if b else None, names[i], truncated[i],
-                              deadline_x(t), delay_x0))
+                              deadline_x(t), delay_x0,
+                              progress[i] if progress is not None else None))
     return rows

@@ -8,6 +8,7 @@ import math
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from ...schedule.resource_path import is_levelled
 from .style import COLORS
 from .words import count_text, long_date
 
@@ -16,8 +17,9 @@ from .words import count_text, long_date
 def title_lines(sched, opts, m, width: float, finish_change: tuple | None) -> list:
     """[(size, [(text, color, weight), ...])]: the plan's name (shortened to ``width``
     inches); the finish date, critical path length and start; with a baseline, its finish
-    and the change."""
+    and the change.  A levelled plan's path is named resource-critical."""
     s, w, lang = sched, opts.words, opts.lang
+    cp = w["rcp"] if is_levelled(s) else w["cp"]
     text, bold = COLORS["text"], "bold"
     name = opts.title or s.plan.name
     if opts.scenario_label:
@@ -25,10 +27,10 @@ def title_lines(sched, opts, m, width: float, finish_change: tuple | None) -> li
     lines = [(14, [(m.fit(name, 14, width, bold), text, bold)])]
     lines.append((11, [
         (f"{w['finish_title']} {long_date(s.project_finish, lang)}", text, bold),
-        (f"  ·  {w['cp']} {count_text(s.project_duration, w['wd'])}  ·  "
+        (f"  ·  {cp} {count_text(s.project_duration, w['wd'])}  ·  "
          f"{w['start_title']} {long_date(s.project_start, lang)}", text, "normal")]))
-    if opts.baseline is not None:
-        b = opts.baseline
+    if opts.bars is not None:
+        b = opts.bars
         wd, cd = finish_change
         if wd == 0 and cd == 0:
             change, color = w["same"], COLORS["muted"]
@@ -87,11 +89,15 @@ HANDLES = {
     "status": lambda fs: Line2D([], [], color=COLORS["status"], lw=1.3, ls="--"),
     "ghost": lambda fs: Patch(facecolor=COLORS["baseline"], edgecolor=COLORS["baseline_edge"]),
     "link": lambda fs: Line2D([], [], color=COLORS["link"], lw=0.8),
+    "done": lambda fs: Patch(facecolor=COLORS["normal_done"]),
+    "split": lambda fs: Line2D([], [], color=COLORS["normal"], lw=1.5),
+    "late": lambda fs: Patch(facecolor="none", edgecolor=COLORS["late"], lw=1.3),
 }
 
 
-def legend_entries(opts, tasks, rows) -> list[tuple[str, str]]:
-    """[(key of HANDLES, label)]: the symbols this chart uses, in the legend's order."""
+def legend_entries(opts, tasks, rows, levelled: bool = False) -> list[tuple[str, str]]:
+    """[(key of HANDLES, label)]: the symbols this chart uses, in the legend's order; red is a
+    resource-critical task when ``levelled``."""
     keys = ["critical", "task", "summary"]
     if any(t.milestone for t in tasks):
         keys.append("milestone")
@@ -100,13 +106,27 @@ def legend_entries(opts, tasks, rows) -> list[tuple[str, str]]:
     if any(r.delay_x0 is not None for r in rows):
         keys.append("delay")
     keys += ["float", "season", "holiday", "finish_line"]
+    progress = [r.progress for r in rows if r.progress is not None]
+    if any(p.done_x1 is not None for p in progress):
+        keys.append("done")
+    if any(p.gap is not None for p in progress):
+        keys.append("split")
+    if any(p.late for p in progress):
+        keys.append("late")
     if opts.status_date is not None:
         keys.append("status")
-    if opts.baseline is not None:
+    if opts.bars is not None:
         keys.append("ghost")
     if opts.links:
         keys.append("link")
-    return [(k, opts.words[k]) for k in keys]
+    w = opts.words
+    label = dict(w, critical=w["rcritical"]) if levelled else dict(w)
+    if opts.bars is not None and opts.bars.name is not None:
+        number = opts.bars.name.removeprefix("baseline")     # baseline, baseline1..10
+        label["ghost"] = f"{w['saved']} {number}".strip()
+    elif "late" in keys:
+        label["late"] = w["late_plan"]
+    return [(k, label[k]) for k in keys]
 
 
 def legend_shape(entries, m, fs: float, width: float) -> tuple[int, int]:

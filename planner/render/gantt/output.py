@@ -59,8 +59,10 @@ def _svg_tooltips(data: bytes, sched: Schedule, layout: GanttLayout) -> bytes:
     tips = {}
     for r in layout.rows:
         t = sched.plan.tasks[r.row]
+        done = f", {r.progress.percent} %" if r.progress is not None else ""
         tips[f"row{r.row}-name"] = (f"{t.id} {one_line(t.name)} ({r.start.isoformat()} - "
-                                    f"{r.finish.isoformat()}, {sched.duration[r.row]} d)")
+                                    f"{r.finish.isoformat()}, {sched.duration[r.row]} d"
+                                    f"{done})")
 
     def add(m):
         tip = tips.get(m.group(1))
@@ -81,15 +83,20 @@ def format_of(path: str) -> str:
     return ext
 
 
-def render_gantt(sched: Schedule, path: str, *, baseline: Schedule | None = None,
+def render_gantt(sched: Schedule, path: str, *, baseline=None,
                  links: bool = False, lang: str = "nb", status_date: dt.date | None = None,
                  paper: str = "A3", dpi: float = 150, max_name_chars: int | None = None,
                  title: str | None = None, scenario_label: str | None = None) -> GanttLayout:
     """Write the Gantt chart of ``sched`` to ``path`` (.png, .svg or .pdf, whole or not at all).
 
-    ``baseline``: another schedule of the same plan (e.g. before a scenario was applied), drawn
-    as grey ghost bars under the current bars, matched by task id; the title then gives the
-    finish-date change in working days (in ``sched``'s calendar) and calendar days.
+    ``baseline``: another schedule of the same plan (e.g. before a scenario was applied), or a
+    saved :class:`~planner.tracking.Baseline` (``planner gantt --baseline NAME``), drawn as grey
+    bars under the current bars, matched by task id; the title then gives the finish-date
+    change in working days (in ``sched``'s calendar) and calendar days.
+    A tracked schedule (a status applied, docs/tracking.md) shows its progress: the work done
+    darker inside each bar, the gap of a task split at the status date, a percent-complete
+    column, and an orange outline on tasks late against the saved baseline (else the plan as
+    written).
     ``links``: draw dependency arrows.  ``lang``: "nb" or "en" for every word and date.
     ``status_date``: a dashed line at the end of that day (default: the plan's status date).
     ``paper``: landscape page A4-A0; the page grows taller when the rows need it.

@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ...errors import PlanError
+from ...schedule.resource_path import is_levelled
 from .axis import TimeAxis, lay_out_axis, status_line_x, x_range
 from .glyphs import room_for_phase_labels
 from .layout import GanttLayout, baseline_rows, key_x, phase_ids, row_layouts
@@ -16,6 +17,7 @@ from .legend import (legend_entries, legend_height, legend_shape, notes_height, 
                      title_lines)
 from .style import PAPER
 from .table import Table, table_columns
+from .tracking import progress_rows
 
 #: a PNG larger than this many pixels is drawn at a lower resolution (see ``GanttLayout.dpi``)
 MAX_PIXELS = 40_000_000
@@ -72,16 +74,18 @@ def lay_out(sched, opts, m) -> Page:
     """The page of ``sched``'s chart (``m``: a TextMeasure)."""
     n = len(sched.plan.tasks)
     page_w, page_h = PAPER[opts.paper]
-    base_rows, finish_change = baseline_rows(sched, opts.baseline)
+    base_rows, finish_change = baseline_rows(sched, opts.bars)
     status_x = status_line_x(opts.status_date)
-    xlo, xhi = x_range(sched, opts.baseline, status_x)
+    xlo, xhi = x_range(sched, opts.bars, status_x)
+    progress = progress_rows(sched, None if opts.bars is None or opts.bars.name is None
+                             else opts.baseline)
     title = title_lines(sched, opts, m, PAPER[opts.paper][0] - 2 * MARGIN, finish_change)
     phases = phase_ids(sched)
     cache: dict = {}
 
     def row_height(fs):
         page = measure(sched, opts, m, fs, page_w, title, (xlo, xhi, status_x), phases,
-                       base_rows, finish_change, cache)
+                       base_rows, finish_change, cache, progress)
         row_h = max(0.16, min(0.26, (page_h - page.fixed_h) / max(n, 1)))
         return page, row_h, row_h * 72 * 0.62 >= fs - 1e-9
 
@@ -99,18 +103,18 @@ def lay_out(sched, opts, m) -> Page:
 
 
 def measure(sched, opts, m, fs, page_w, title, x_span, phases, base_rows, finish_change,
-            cache) -> Page:
+            cache, progress=None) -> Page:
     """Everything but the rows' height at font size ``fs``."""
     tasks = sched.plan.tasks
     xlo, xhi, status_x = x_span
     margin = MARGIN
-    table = table_columns(sched, opts, m, fs, page_w)
-    rows = row_layouts(sched, table.names, table.truncated, base_rows)
+    table = table_columns(sched, opts, m, fs, page_w, progress)
+    rows = row_layouts(sched, table.names, table.truncated, base_rows, progress)
     chart_left = margin + table.width + 0.15
     chart_w = page_w - chart_left - margin
     xhi = room_for_phase_labels(rows, tasks, set(phases), m, fs, chart_w, xlo, xhi)
     axis = lay_out_axis(sched, opts, m, fs, xlo, xhi, chart_w, status_x, cache)
-    legend = legend_entries(opts, tasks, rows)
+    legend = legend_entries(opts, tasks, rows, is_levelled(sched))
     legend_rows, legend_cols = legend_shape(legend, m, fs, page_w - 2 * margin)
     notes = [r for r in rows if r.truncated]
     return Page(page_w, margin, fs, title, title_height(title), table, rows, chart_left,

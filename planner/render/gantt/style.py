@@ -20,6 +20,8 @@ COLORS = {
     "month": "#b0b0b0", "header": "#eeeeee", "text": "#1a1a1a", "muted": "#555555",
     "later": "#b00000", "earlier": "#1a7f1a", "deadline": "#2ca02c", "deadline_missed": "#d62728",
     "delay": "#9467bd",
+    # progress (docs/tracking.md): the done part of a bar, darker; late tasks outlined
+    "critical_done": "#7f1416", "normal_done": "#1b3f73", "late": "#ff8c00",
 }
 
 

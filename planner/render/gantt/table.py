@@ -1,4 +1,5 @@
-"""The table left of the bars (ID, indented name, duration, start, finish) and the row bands:
+"""The table left of the bars (ID, indented name, duration, percent complete when the plan is
+tracked, start, finish) and the row bands:
 the columns' widths and the names as shown (shortened to fit), then the drawing; on a PNG the
 labels are glyph outlines gathered into one path collection per style (see :class:`RowLabels`)."""
 from __future__ import annotations
@@ -26,9 +27,11 @@ class Table:
     truncated: list                    # whether each name was shortened
 
 
-def table_columns(sched, opts, m, fs: float, page_w: float) -> Table:
+def table_columns(sched, opts, m, fs: float, page_w: float, progress=None) -> Table:
     """The columns at font size ``fs``: as wide as their widest cell (bold on summary rows);
-    names are shortened to ``max_name_chars`` and to fit 36 % of the page's width."""
+    names are shortened to ``max_name_chars`` and to fit 36 % of the page's width.  A tracked
+    schedule (``progress``: :func:`~.tracking.progress_rows`) gets a percent-complete column
+    after the duration; its start and finish columns hold the actual dates where known."""
     s, w, lang = sched, opts.words, opts.lang
     tasks = s.plan.tasks
     n = len(tasks)
@@ -48,6 +51,8 @@ def table_columns(sched, opts, m, fs: float, page_w: float) -> Table:
     bold = [i for i, t in enumerate(tasks) if t.summary]
     id_w = col_w(ids, w["id"], bold)
     dur_w = col_w(durs, w["dur"], bold)
+    pcs = [percent_text(p.percent, lang) for p in progress] if progress is not None else None
+    pc_w = col_w(pcs, w["pc"], bold) if pcs is not None else 0.0
     start_w = col_w(starts, w["start"], bold)
     fin_w = col_w(finishes, w["finish"], bold)
     cap = 0.36 * page_w
@@ -71,12 +76,22 @@ def table_columns(sched, opts, m, fs: float, page_w: float) -> Table:
     x += name_w + pad
     col_x["dur"] = x + dur_w                     # right-aligned
     x += dur_w + pad
+    if pcs is not None:
+        col_x["pc"] = x + pc_w                   # right-aligned
+        x += pc_w + pad
     col_x["start"] = x
     x += start_w + pad
     col_x["finish"] = x
     x += fin_w
-    return Table(indent, col_x, x, list(zip(ids, names, durs, starts, finishes)), names,
-                 truncated)
+    cells = list(zip(ids, names, durs, starts, finishes))
+    if pcs is not None:
+        cells = [c + (p,) for c, p in zip(cells, pcs)]
+    return Table(indent, col_x, x, cells, names, truncated)
+
+
+def percent_text(pc: int, lang: str) -> str:
+    """``30 %`` / ``30%``."""
+    return f"{pc} %" if lang == "nb" else f"{pc}%"
 
 
 def draw_bands(ax, tab, tasks, phases, xlo: float, xhi: float, table_w: float) -> None:
@@ -108,6 +123,8 @@ def draw_headings(th, table: Table, words: dict, fs: float, row: float) -> None:
     th.text(table.col_x["id"], y, words["id"], ha="right", **kw)
     th.text(table.col_x["name"], y, words["name"], ha="left", **kw)
     th.text(table.col_x["dur"], y, words["dur"], ha="right", **kw)
+    if "pc" in table.col_x:
+        th.text(table.col_x["pc"], y, words["pc"], ha="right", **kw)
     th.text(table.col_x["start"], y, words["start"], ha="left", **kw)
     th.text(table.col_x["finish"], y, words["finish"], ha="left", **kw)
 
@@ -116,8 +133,10 @@ def draw_table(tab, table: Table, tasks, labels: RowLabels) -> None:
     """Every row's cells, bold on summaries, the name indented by its outline level."""
     cx = table.col_x
     for i, t in enumerate(tasks):
-        tid, name, dur, start, fin = table.cells[i]
+        tid, name, dur, start, fin = table.cells[i][:5]
         weight = "bold" if t.summary else "normal"
+        if "pc" in cx:
+            labels.add(tab, cx["pc"], i, table.cells[i][5], "right", weight)
         labels.add(tab, cx["id"], i, tid, "right", weight)
         labels.add(tab, cx["name"] + table.indent * (t.outline_level - 1), i, name, "left",
                    weight, gid=f"row{i}-name")
