@@ -121,6 +121,18 @@ class TaskDays:
         """Key ``k`` moved by ``n`` working days of the task (its first assignment's)."""
         return min(g.add(k, n) for g in self.groups)
 
+    def spans(self, start: int, finish: int) -> list[tuple[int, int]]:
+        """The runs of positions from key ``start`` to key ``finish`` on which the task works
+        (some assignment does), as ``[(first, end)]`` with ``end`` excluded."""
+        out: list = []
+        for p in range((start + 1) // 2, (finish + 1) // 2):
+            if any(g.works(p) for g in self.groups):
+                if out and out[-1][1] == p:
+                    out[-1] = (out[-1][0], p + 1)
+                else:
+                    out.append((p, p + 1))
+        return out
+
 
 def lag_add(days: TaskDays, k: int, lag: int) -> int:
     """Key ``k`` moved by a lag into the task of ``days``: on its task calendar's days, else on

@@ -129,3 +129,13 @@ def test_a_resource_calendar_must_be_defined(write_plan):
                       "tasks:\n  - {id: 1, name: a, duration: 1}\n")
     code, _out, err = run_cli("validate", path)
     assert code == 2 and err.startswith(f"{path}:3: ") and "unknown calendar 'deltid'" in err
+
+
+def test_the_days_a_calendar_task_works_on_are_its_spans():
+    sched, _get = run("""
+      - {id: A, name: a, duration: 4, resources: [kari]}
+      - {id: S, name: s, duration: 3, pauses: [[1, 2]], predecessors: A}
+    """)
+    # Kari: Mon 3 - Wed 5 and Mon 10 (positions 0-2, 5); S: Tue 11, pause, Fri 14 - Mon 17
+    assert sched.work_spans(sched.i("A")) == [(0, 3), (5, 6)]
+    assert sched.work_spans(sched.i("S")) == [(6, 7), (9, 11)]

@@ -164,9 +164,7 @@ def write_split_work(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int,
                      units: float, a_uid: int) -> None:
     """The remaining work (``TimephasedData`` type 1) of split task ``i``, one period per
     working day of its span: a day's work on its working days, none in its pauses."""
-    from ...schedule.special import work_spans
-
-    spans = work_spans(sched.plan, sched.start[i], i)
+    spans = sched.work_spans(i)
     day = clock.work(1, units)
     none = clock.duration(0)
     for d in range(spans[0][0], spans[-1][1]):
