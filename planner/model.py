@@ -20,6 +20,9 @@ DATED_CONSTRAINTS = ("MSO", "MFO", "SNET", "SNLT", "FNET", "FNLT")
 
 #: lag units: whole working days, or elapsed (calendar) days as MS Project's "edays"
 LAG_UNITS = ("d", "ed")
+#: duration units: working days, or elapsed days (``ed``: calendar days, nights and weekends
+#: included, as MS Project's "edays")
+DURATION_UNITS = ("d", "ed")
 
 #: the years a date may fall in: far beyond any plan, and far from the ends of ``datetime``
 MIN_YEAR, MAX_YEAR = 1900, 2999
@@ -89,6 +92,19 @@ class Task:
     notes: str = ""
     summary: bool = False
     src: tuple = ()
+    duration_unit: str = "d"             # "ed": ``duration`` is in elapsed (calendar) days
+    # a manually scheduled task keeps the dates it is given (MS Project's ``Manual``): its
+    # links drive its successors but do not move it
+    manual: bool = False
+    start: dt.date | None = None         # manual tasks: the first working day
+    finish: dt.date | None = None        # manual tasks: the last working day
+    # a split task pauses: ((after, days), ...) = after ``after`` working days of its work it
+    # stops for ``days`` working days (increasing ``after``, each 0 < after < duration)
+    pauses: tuple = ()
+    calendar: str | None = None          # a task calendar: the name of one of plan.calendars
+    # MS Project's rule: a task with resources works when its resources' calendars work,
+    # unless it ignores them
+    ignore_resource_calendar: bool = False
     # progress as reported (docs/tracking.md); None = not reported
     actual_start: dt.date | None = None
     actual_finish: dt.date | None = None
@@ -99,6 +115,14 @@ class Task:
     @property
     def milestone(self) -> bool:
         return not self.summary and self.duration == 0
+
+    @property
+    def span(self) -> int | None:
+        """Working days from its first to its last working day: the duration plus the pauses
+        of a split task."""
+        if self.duration is None:
+            return None
+        return self.duration + sum(days for _after, days in self.pauses)
 
     @property
     def has_progress(self) -> bool:
@@ -117,6 +141,7 @@ class Resource:
     assumption: bool = False
     notes: str = ""
     src: tuple = ()
+    calendar: str | None = None          # its working days: the name of one of plan.calendars
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +207,9 @@ class Plan:
     language: str | None = None                  # nb | en: the default for reports and charts
     report: dict = field(default_factory=dict)   # board-report settings, e.g. amber_days
     src: tuple = ()
+    #: named calendars for tasks and resources (name -> CalendarDef); at whole-day resolution a
+    #: task works on the days both the plan's calendar and these work
+    calendars: dict = field(default_factory=dict)
     #: None: no status applied (the plan is scheduled as written, a status date only draws a
     #: line); otherwise one of RESCHEDULE_MODES
     reschedule: str | None = None

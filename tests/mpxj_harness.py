@@ -194,7 +194,9 @@ def planner_records(sched) -> dict:
     top = [i for i, t in enumerate(plan.tasks) if t.parent is None]
     first, last = min(sched.start[i] for i in top), max(sched.finish[i] for i in top)
     es, ef = min(sched.es[i] for i in top), max(sched.ef[i] for i in top)
-    ls, lf = min(sched.ls[i] for i in top), max(sched.lf[i] for i in top)
+    manual = sched.net.fixed or {}          # MPXJ rolls up a manual task's own dates
+    ls = min(sched.es[i] if i in manual else sched.ls[i] for i in top)
+    lf = max(sched.ef[i] if i in manual else sched.lf[i] for i in top)
     total = float(min((ls + 1) // 2 - (es + 1) // 2, (lf + 1) // 2 - (ef + 1) // 2))
     prog = sched.progress
     critical = any(sched.critical[i] for i in top)

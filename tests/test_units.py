@@ -61,13 +61,19 @@ def test_plan_durations_and_lags_with_units():
 
 
 @pytest.mark.parametrize("duration,message", [
-    ("4h", "hours and minutes are not supported yet"),
-    ("2ed", "elapsed durations are not supported for tasks yet")])
-def test_plan_refuses_part_days_and_elapsed_durations(write_plan, duration, message):
+    ("4h", "hours and minutes are not supported yet")])
+def test_plan_refuses_part_days(write_plan, duration, message):
     path = write_plan(PLAN.replace("duration: 2w", f"duration: {duration}"))
     code, _out, err = run_cli("validate", path)
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert err.startswith(f"{path}:4: ") and message in err
+
+
+def test_an_elapsed_duration_in_any_elapsed_unit():
+    from planner.io.task_kinds import elapsed_duration
+
+    assert [elapsed_duration(v) for v in ("2ed", "1ew", "1emo", "3d", "2w")] == \
+        [2, 7, 30, None, None]
 
 
 def _finish(*exprs):

@@ -51,9 +51,11 @@ def import_cmd(source, output):
     \b
     Tasks, outline, links and lags, constraints, deadlines, levelling delays, the calendar
     (folded back into a planner base calendar, seasons and exceptions), resources and
-    assignments, progress (actuals and the status date, in the plan) and baselines (written
-    beside the plan as PLAN.baselines.yaml).  Prints what could not be carried over exactly,
-    and how many tasks get the same dates in planner as in the file.  See docs/ms-project.md.
+    assignments, manual and external tasks (kept at their dates), elapsed durations,
+    whole-day splits, task and resource calendars, progress (actuals and the status date, in
+    the plan) and baselines (written beside the plan as PLAN.baselines.yaml).  Prints what
+    could not be carried over exactly, and how many of the file's tasks planner schedules to
+    the file's start and finish.  See docs/ms-project.md.
     """
     import os
 
@@ -64,10 +66,12 @@ def import_cmd(source, output):
     from ..schedule import schedule
 
     imp = read_mspdi(source, near=output)
-    try:
-        sched = schedule(imp.plan)
-    except PlanError as exc:
-        raise imp.error(exc) from None
+    sched = None
+    if imp.plan.tasks:
+        try:
+            sched = schedule(imp.plan)
+        except PlanError as exc:
+            raise imp.error(exc) from None
     files = [(output, plan_text(imp.plan, output))]
     base_path = baselines_path(output)
     if imp.baselines and output == "-":
@@ -85,12 +89,9 @@ def import_cmd(source, output):
     p = imp.plan
     cal = p.calendar
     seasons = ", ".join(s.name for s in cal.seasons) or "no seasons"
-    differ = imp.disagreements(sched)
-    same = len(imp.file_dates) - len(differ)
+    span = (f"{sched.project_start.isoformat()} to {sched.project_finish.isoformat()}"
+            if sched is not None else f"starts {p.start.isoformat()}")
     click.echo(f"{output}: {len(p.tasks)} tasks ({sum(t.summary for t in p.tasks)} summaries), "
                f"{sum(len(t.predecessors) for t in p.tasks)} links, {len(p.resources)} "
                f"resources; calendar {cal.name} ({seasons}) + {len(cal.exceptions)} exceptions; "
-               f"{sched.project_start.isoformat()} to {sched.project_finish.isoformat()}; "
-               f"dates as in the file for {same}/{len(imp.file_dates)} tasks"
-               + (f" (differ: {', '.join(differ[:10])}{' ...' if len(differ) > 10 else ''})"
-                  if differ else ""), err=True)
+               f"{span}; {imp.agreement.line(sched)}", err=True)

@@ -21,7 +21,7 @@ import datetime as dt
 import os
 import re
 
-from ..calendar import weekday_numbers
+from ..calendar import WEEKDAYS, weekday_numbers
 from ..errors import PlanError
 from ..model import CalendarDef, CalendarException, SeasonRule
 from .output import note_input
@@ -32,7 +32,7 @@ RULE_KINDS = ("month", "iso_weeks", "easter", "dates")
 SEASON_KEYS = {"name", "label", "label_en", *RULE_KINDS}
 CAL_FILE_KEYS = {"name", "label", "workweek", "hours", "public_holidays", "years", "seasons",
                  "exceptions", "description"}
-PLAN_CAL_KEYS = {"base", "seasons", "exceptions"}
+PLAN_CAL_KEYS = {"base", "seasons", "exceptions", "workweek"}
 EXC_KEYS = {"from", "to", "date", "name", "working"}
 
 
@@ -305,7 +305,14 @@ def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calenda
     for k, e in enumerate(as_list(spec.get("exceptions") or [], tuple(path) + ("exceptions",),
                                   "exceptions")):
         exceptions.append(parse_exception(e, tuple(path) + ("exceptions", k)))
-    return CalendarDef(name=base.name, label=base.label, workweek=base.workweek,
+    workweek = base.workweek
+    if "workweek" in spec:
+        wpath = tuple(path) + ("workweek",)
+        try:
+            workweek = weekday_numbers(as_list(spec["workweek"], wpath, "workweek"))
+        except ValueError as exc:
+            raise PlanError(str(exc), path=wpath) from None
+    return CalendarDef(name=base.name, label=base.label, workweek=workweek,
                        country=base.country, subdiv=base.subdiv, hours=base.hours,
                        first_year=base.first_year, last_year=base.last_year,
                        seasons=tuple(seasons), exceptions=tuple(exceptions),
@@ -313,10 +320,13 @@ def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calenda
                        src=tuple(path))
 
 
-def calendar_to_data(cal: CalendarDef) -> dict:
+def calendar_to_data(cal: CalendarDef, workweek: bool = False) -> dict:
     """The plan's ``calendar:`` section for ``cal`` (inverse of :func:`resolve_plan_calendar`);
-    exceptions that come from the base file stay there."""
+    exceptions that come from the base file stay there.  ``workweek``: write the working week
+    too (a named calendar of tasks and resources)."""
     out: dict = {"base": cal.name}
+    if workweek:
+        out["workweek"] = [WEEKDAYS[d] for d in cal.workweek]
     seasons = []
     for rule in cal.seasons:
         if cal.catalog.get(rule.name) == rule:

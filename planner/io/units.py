@@ -106,5 +106,6 @@ def working_days(text, what: str = "duration") -> int:
     days, kind = quantity(text, what)
     if kind != "d":
         raise PlanError(f"{what} {short(str(text).strip())}: elapsed {what}s are not supported "
-                        f"for tasks yet; use d, w or mo (elapsed units work for lags)")
+                        f"in scenarios and --set yet (a plan's task may have one, e.g. "
+                        f"duration: 3ed); use d, w or mo")
     return days

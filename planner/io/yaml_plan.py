@@ -30,17 +30,22 @@ from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
 from .documents import (MAX_DAYS, MAX_UNITS, SafeDumper, as_date, as_int, as_list, as_mapping,
                         as_str, as_text, check_keys, load_document, short, write_atomic)
 from .status_yaml import PROGRESS_KEYS, check_progress, read_choice, read_progress
+from .task_kinds import KEYS as KIND_KEYS
+from .task_kinds import (calendars_data, check_calendar_names, elapsed_duration,
+                         fill_manual_durations, kind_data, read_calendars, read_kind)
 from .units import quantity, split_quantity, to_days, working_days
 
 #: estimates, profiles, risks and correlations are read by `planner risk` (io/estimates_yaml.py)
-TOP_KEYS = {"project", "tasks", "resources", "estimates", "profiles", "risks", "correlations"}
+TOP_KEYS = {"project", "tasks", "resources", "estimates", "profiles", "risks", "correlations",
+            "calendars"}
 PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language", "reschedule",
                 "out_of_sequence", "report"}
 LANGUAGES = ("nb", "en")
 REPORT_KEYS = {"amber_days"}
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
-             "deadline", "resources", "notes", "tasks", "leveling_delay", *PROGRESS_KEYS}
-RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes"}
+             "deadline", "resources", "notes", "tasks", "leveling_delay", *PROGRESS_KEYS} | \
+    KIND_KEYS
+RESOURCE_KEYS = {"id", "name", "capacity", "absences", "assumption", "notes", "calendar"}
 LINK_KEYS = {"task", "type", "lag", "unit"}
 
 _SPLIT = re.compile(r"[;,]")
@@ -88,6 +93,7 @@ def plan_from_data(data, source: str | None = None) -> Plan:
                 status_date=as_date(status, ("project", "status_date")) if status else None,
                 language=language, report=_report_settings(proj.get("report")),
                 src=("project",))
+    plan.calendars = read_calendars(data, source)
     resources = as_list(data.get("resources") or [], ("resources",), "resources")
     plan.resources = [_resource(r, ("resources", k), calendar) for k, r in enumerate(resources)]
     if "tasks" not in data:
@@ -97,10 +103,10 @@ def plan_from_data(data, source: str | None = None) -> Plan:
     ids: dict[str, tuple] = {}
     res_ids = {r.id for r in plan.resources}
     _tasks(tasks, ("tasks",), None, 1, out, ids, res_ids)
-    if not out:
-        raise PlanError("the plan has no tasks", path=("tasks",))
-    plan.tasks = out
+    plan.tasks = out        # (an empty plan is read; scheduling it says there is nothing to do)
     _check_links(plan, ids)
+    check_calendar_names(plan)
+    fill_manual_durations(plan)
     _project_progress(plan, proj)
     return plan
 
@@ -170,14 +176,19 @@ def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
                 raise PlanError(f"summary task {tid} has an empty `tasks:` list",
                                 path=tpath + ("tasks",))
         duration = item.get("duration")
+        unit = "d"
         if type(duration) is not int or not 0 <= duration <= MAX_DAYS:
             if duration is None:
-                if not is_summary:
+                if not is_summary and not item.get("manual"):
                     raise PlanError(f"task {tid} needs a `duration` in working days (0 for a "
                                     f"milestone)", path=tpath)
+            elif elapsed_duration(duration) is not None:
+                duration, unit = elapsed_duration(duration), "ed"
             else:
                 duration = _duration(duration, tpath + ("duration",))
         task = Task(tid, name, duration, parent, level, summary=is_summary, src=tpath)
+        if unit != "d":
+            task.duration_unit = unit
         if len(item) > 2 + (duration is not None) + is_summary + ("predecessors" in item):
             _task_extras(task, item, tpath, res_ids)
         elif "predecessors" in item:
@@ -223,6 +234,8 @@ def _task_extras(task: Task, item: dict, tpath, res_ids) -> None:
         task.assignments = _assignments(item["resources"], tpath + ("resources",), res_ids)
     if item.get("notes"):
         task.notes = as_text(item["notes"], tpath + ("notes",))
+    if not KIND_KEYS.isdisjoint(item):
+        read_kind(task, item, tpath)
     read_progress(task, item, tpath)
     if task.has_progress:
         task.progress_src = tuple(tpath)
@@ -429,7 +442,9 @@ def _resource(item, path, calendar) -> Resource:
     name = as_str(item["name"], path + ("name",), "name") if item.get("name") else rid
     return Resource(id=rid, name=name, capacity=float(cap), absences=absences,
                     assumption=assumption, notes=as_text(item.get("notes"), path + ("notes",)),
-                    src=tuple(path))
+                    src=tuple(path),
+                    calendar=as_str(item["calendar"], path + ("calendar",), "calendar")
+                    if item.get("calendar") else None)
 
 
 def _check_links(plan: Plan, ids: dict) -> None:
@@ -464,6 +479,8 @@ def plan_to_data(plan: Plan) -> dict:
     if plan.report:
         proj["report"] = dict(plan.report)
     out: dict = {"project": proj}
+    if plan.calendars:
+        out["calendars"] = calendars_data(plan)
     if plan.resources:
         out["resources"] = [_resource_data(r) for r in plan.resources]
     roots: list = []
@@ -502,6 +519,8 @@ def _task_data(t: Task) -> dict:
                           for a in t.assignments}
     if t.notes:
         d["notes"] = t.notes
+    if t.manual or t.pauses or t.duration_unit != "d" or t.calendar or t.ignore_resource_calendar:
+        kind_data(t, d)
     for key in PROGRESS_KEYS:
         value = getattr(t, key)
         if value is not None:
@@ -516,6 +535,8 @@ def _resource_data(r: Resource) -> dict:
                "capacity": int(r.capacity) if float(r.capacity).is_integer() else r.capacity}
     if r.assumption:
         d["assumption"] = True
+    if r.calendar:
+        d["calendar"] = r.calendar
     if r.absences:
         d["absences"] = [{"from": a.start.isoformat(), "to": a.finish.isoformat(),
                           **({"name": a.name} if a.name else {})} for a in r.absences]

@@ -15,6 +15,7 @@ from .progress import (DONE, alap_remaining, compile_progress, finish_progress,
                        progress_floats, settle_late_starts)
 from .result import Schedule
 from .rollup import expand_summary_links, free_float, rollup, total_float
+from .special import compile_special, report_durations
 
 
 def schedule(plan: Plan, cal: WorkCalendar | None = None) -> Schedule:
@@ -53,6 +54,7 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     if cal is None:
         cal = WorkCalendar(plan.calendar, plan.start)
     net = compile_plan(plan, cal)
+    compile_special(plan, cal, net)
     net.progress = prog = compile_progress(plan, cal, net)
     n = len(net.ids)
     es = [0] * n
@@ -90,6 +92,7 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     if prog is not None and True in alap:
         alap_remaining(prog, alap, lf)
     dur = list(net.dur)
+    report_durations(plan, net, es, ef, dur)
     rollup(net, plan, es, ef, ls, lf, start, finish, dur, alap)
 
     total = total_float(es, ef, ls, lf, alap)

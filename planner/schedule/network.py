@@ -41,6 +41,12 @@ class Network:
     deadline_key: list       # finish key or None
     delay: list              # levelling delay, working days
     summary_links: list      # links with a summary at either end, expanded after a first pass
+    fixed: dict | None = None    # manual tasks: {task: (start key, finish key)} (special.py)
+    elapsed: dict | None = None  # tasks with elapsed durations: {task: calendar days}
+    split: list | None = None    # split tasks (their span is in ``dur``)
+    linked_from: set | None = None   # with manual tasks: the tasks a plan's own link leaves
+    masked: dict | None = None   # tasks with calendars: {task: masks.TaskDays}
+    special: set | None = None   # every task in fixed, elapsed or masked (one test per task)
     progress: object = None  # a tracked plan's progress (progress.Progress), else None
 
 

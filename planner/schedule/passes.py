@@ -13,8 +13,10 @@ from __future__ import annotations
 from ..calendar import WorkCalendar
 from ..errors import PlanError
 from .keys import ALAP, FF, FNET, FNLT, FS, MFO, MSO, SNET, SNLT, SS, add_work
+from .masks import masked_link_finish
 from .network import Network
 from .progress import DONE, forward_progressed, late_finish_ss, late_start_started, skips_done
+from .special import backward_special, forward_special, manual_ss_finish
 
 
 def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
@@ -42,6 +44,7 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
     delay = net.delay
     add_elapsed = cal.add_elapsed
     alap = [c is not None and c[0] == ALAP for c in constraint] if alap_pass else None
+    special = net.special               # manual, elapsed and calendar tasks (special.py)
     prog = net.progress
     state = prog.state if prog is not None else None
     floor = prog.floor if prog is not None else None
@@ -54,6 +57,9 @@ def forward_pass(net: Network, cal: WorkCalendar, es, ef, ls, lf, pstart: int,
                 else:
                     forward_progressed(prog, i, preds_of[i], constraint, es, ef, pstart,
                                        add_elapsed, link_start, delay[i])
+                continue
+            if special is not None and i in special:
+                forward_special(net, i, cal, es, ef, ls, lf, pstart, alap, floor)
                 continue
             d = dur[i]
             c = constraint[i]
@@ -167,6 +173,7 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
     constraint = net.constraint
     deadline = net.deadline_key
     add_elapsed = cal.add_elapsed
+    special, fixed, masked = net.special, net.fixed, net.masked
     prog = net.progress
     state = prog.state if prog is not None else None
     try:
@@ -176,6 +183,9 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
                 # the late start its predecessors see is its actual finish (MPXJ: the finish less
                 # no remaining work); it becomes the actual start once the pass is done
                 ls[i] = lf[i] = prog.afinish[i]
+                continue
+            if special is not None and i in special and not (state is not None and state[i]) \
+                    and backward_special(net, i, cal, ls, lf, pfinish, link_finish):
                 continue
             k = pfinish                                 # no successor: the project finish
             seen = None
@@ -189,6 +199,10 @@ def backward_pass(net: Network, cal: WorkCalendar, ls, lf, pfinish: int) -> None
                     x = ls[s]                           # the common case
                 elif typ == SS and state is not None and (state[i] or state[s]):
                     x = late_finish_ss(prog, i, s, d, pfinish, net.links)
+                elif typ == SS and fixed is not None and i in fixed:
+                    x = manual_ss_finish(net, s, lf, pfinish)
+                elif lag and not el and masked is not None and s in masked:
+                    x = masked_link_finish(typ, lag, ls[s], lf[s], d, masked[s], link_finish)
                 else:
                     x = link_finish(typ, lag, el, ls[s], lf[s], d, add_elapsed)
                 if x < k:

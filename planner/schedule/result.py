@@ -55,12 +55,20 @@ class Schedule:
 
     def work_spans(self, i: int) -> list[tuple[int, int]]:
         """The working days leaf ``i`` works on, as ``[(first, end)]`` position ranges (end
-        excluded): one span, or the done part and the remaining work of a started task."""
+        excluded): one span, or the done part and the remaining work of a started task, the
+        parts of a split task, the runs of days a task on its own calendar works."""
         prog = self.net.progress
         if prog is not None and prog.state[i] == 1:
             a, r = (prog.astart[i] + 1) // 2, (prog.resume[i] + 1) // 2
             spans = [(a, a + prog.actual[i]), (r, r + prog.remaining[i])]
             return [s for s in spans if s[1] > s[0]]
+        if self.plan.tasks[i].pauses:                   # a split task (special.py)
+            from .special import work_spans
+
+            return work_spans(self.plan, self.start[i], i)
+        masked = self.net.masked
+        if masked is not None and i in masked:          # a task on its own calendar's days
+            return masked[i].spans(self.start[i], self.finish[i])
         s = (self.start[i] + 1) // 2
         return [(s, s + self.duration[i])] if self.duration[i] else []
 

@@ -96,8 +96,8 @@ def expand_summary_links(net: Network, plan: Plan, es) -> None:
 
 def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -> None:
     """Roll the leaves' keys up into their summaries, deepest first: a summary spans its
-    subtasks' ``start``/``finish``, early (an ALAP subtask's late) and late dates, and ``dur``
-    gets its working-day span.  A summary with no subtasks raises
+    subtasks' ``start``/``finish``, early (an ALAP subtask's late) and late dates (a manual
+    subtask's own dates, as MS Project rolls it up), and ``dur`` gets its working-day span.  A summary with no subtasks raises
     :class:`~planner.errors.PlanError`.
 
     >>> import datetime as dt
@@ -114,6 +114,26 @@ def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -
     >>> start[0], finish[0], dur[0]
     (0, 9, 5)
     """
+    n = len(net.ids)
+    summary = net.summary
+    fixed = net.fixed
+    if fixed is None:
+        _rollup_keys(net, plan, es, ef, ls, lf, start, finish, alap)
+    else:
+        # a manual subtask rolls up its own dates, also into its summaries' late dates
+        rls, rlf = list(ls), list(lf)
+        for i in fixed:
+            rls[i], rlf[i] = es[i], ef[i]
+        _rollup_keys(net, plan, es, ef, rls, rlf, start, finish, alap)
+        for i in range(n):
+            if summary[i]:
+                ls[i], lf[i] = rls[i], rlf[i]
+    for i in range(n):
+        if summary[i]:
+            dur[i] = pos(finish[i]) - pos(start[i])
+
+
+def _rollup_keys(net: Network, plan: Plan, es, ef, ls, lf, start, finish, alap) -> None:
     n = len(net.ids)
     summary = net.summary
     parent = net.parent
@@ -145,9 +165,6 @@ def rollup(net: Network, plan: Plan, es, ef, ls, lf, start, finish, dur, alap) -
                 ls[p] = ls[i]
             if lf[i] > lf[p]:
                 lf[p] = lf[i]
-    for i in range(n):
-        if summary[i]:
-            dur[i] = pos(finish[i]) - pos(start[i])
 
 
 def total_float(es, ef, ls, lf, alap) -> list:

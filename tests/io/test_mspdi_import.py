@@ -133,7 +133,7 @@ def test_a_plan_written_by_mpxj_schedules_to_the_dates_mpxj_computes(mpxj_file, 
     out = tmp_path / "plan.yaml"
     result = CliRunner().invoke(main, ["import", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "dates as in the file for 10/10 tasks" in result.stderr
+    assert "10 of 10 tasks get the file's dates" in result.stderr
     assert "task UID 11 'Inaktiv' left out: inactive" in result.stderr
     sched = schedule(load_plan(str(out)))
     props = pf.getProjectProperties()
@@ -244,7 +244,6 @@ MSP_FILE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <Task><UID>6</UID><ID>2</ID><Name>Manuell</Name><OutlineLevel>1</OutlineLevel><Manual>1</Manual>
       <Duration>PT16H0M0S</Duration><DurationFormat>7</DurationFormat>
       <ConstraintType>4</ConstraintType><ConstraintDate>2024-01-09T17:00:00</ConstraintDate>
-      <LevelingDelay>28800</LevelingDelay><LevelingDelayFormat>8</LevelingDelayFormat>
       <Start>2024-01-17T08:00:00</Start><Finish>2024-01-18T17:00:00</Finish>
       <PredecessorLink><PredecessorUID>5</PredecessorUID><Type>1</Type>
         <LinkLag>50</LinkLag><LagFormat>19</LagFormat></PredecessorLink>
@@ -257,6 +256,8 @@ MSP_FILE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <Duration>PT24H0M0S</Duration><DurationFormat>39</DurationFormat>
       <ConstraintType>7</ConstraintType><ConstraintDate>2024-02-01T08:00:00</ConstraintDate>
       <Deadline>2024-01-31T17:00:00</Deadline>
+      <LevelingDelay>28800</LevelingDelay><LevelingDelayFormat>8</LevelingDelayFormat>
+      <Start>2024-01-24T08:00:00</Start><Finish>2024-01-26T17:00:00</Finish>
       <PredecessorLink><PredecessorUID>6</PredecessorUID><Type>3</Type>
         <LinkLag>-14400</LinkLag><LagFormat>8</LagFormat></PredecessorLink></Task>
     <Task><UID>9</UID><ID>5</ID><IsNull>1</IsNull></Task>
@@ -286,12 +287,14 @@ def test_ms_project_features_are_carried_or_reported(tmp_path):
     t = plan.task_index()
     assert list(t) == ["5", "6", "8"]
     assert t["5"].duration == 1                               # half a day, rounded
-    assert t["6"].duration == 2
+    # a manual task keeps its dates (so its constraint does nothing and is not carried)
+    assert (t["6"].manual, t["6"].start, t["6"].finish, t["6"].duration) == \
+        (True, dt.date(2024, 1, 17), dt.date(2024, 1, 18), 2)
+    assert (t["6"].constraint, t["6"].leveling_delay) == (None, 0)
     # percent lag: 50 % of a 1-day predecessor; the links to the inactive and the other
     # project's task are left out
     assert [(lk.pred, lk.type, lk.lag) for lk in t["6"].predecessors] == [("5", "FS", 1)]
-    assert (t["6"].constraint.type, t["6"].constraint.date) == ("SNET", dt.date(2024, 1, 10))
-    assert t["6"].leveling_delay == 2       # the 2 elapsed days before its start: Mon, Tue
+    assert t["8"].leveling_delay == 2       # the 2 elapsed days before its start: Mon, Tue
     assert (t["8"].constraint.type, t["8"].constraint.date) == ("FNLT", dt.date(2024, 1, 31))
     assert t["8"].deadline == dt.date(2024, 1, 31)
     assert [(lk.pred, lk.type, lk.lag, lk.lag_unit) for lk in t["8"].predecessors] == \
@@ -307,10 +310,10 @@ def test_ms_project_features_are_carried_or_reported(tmp_path):
     assert [(a.resource, a.units) for a in t["8"].assignments] == [("kari", 0.5)]
     notes = "\n".join(imp.notes)
     for expected in ("task UID 5: duration of 0.5 days rounded to 1",
-                     "task UID 6 is manually scheduled",
                      "task UID 7 'Av' left out: inactive",
                      "task UID 6: link from left-out task UID 7 left out",
-                     "task UID 6: link to another project left out",
+                     "task UID 6: link from another project (annet.mpp\\3) left out: the file "
+                     "holds no dates for its task",
                      "resource UID 2 'Betong' left out",
                      "levelling delay of 2 elapsed days carried as 2 working days"):
         assert expected in notes
@@ -393,8 +396,8 @@ def test_export_import_export_from_the_command_line(tmp_path):
     r = runner.invoke(main, ["import", str(first), "-o", str(plan)])
     assert r.exit_code == 0, r.output
     assert ("54 tasks (4 summaries), 51 links, 5 resources; calendar norway (summer, "
-            "easter_week, romjul) + 0 exceptions; 2023-06-14 to 2024-06-28; dates as in the "
-            "file for 54/54 tasks") in r.stderr
+            "easter_week, romjul) + 0 exceptions; 2023-06-14 to 2024-06-28; 54 of 54 tasks get "
+            "the file's dates") in r.stderr
     assert "note:" not in r.stderr
     r = runner.invoke(main, ["export", str(plan), "-o", str(second)])
     assert r.exit_code == 0, r.output

@@ -30,9 +30,12 @@ def project_calendar(src: Source, calendars: dict):
     return cal_el
 
 
-def plan_calendar(src: Source, cal, calendars: dict, span) -> CalendarDef:
+def plan_calendar(src: Source, cal, calendars: dict, span, own: bool = True,
+                  own_week: bool = False) -> CalendarDef:
     """The file's project calendar as one of planner's base calendars, plus the seasons and
-    exceptions that give the same working days over ``span``."""
+    exceptions that give the same working days over ``span``.  For a task's or a resource's
+    calendar: ``own`` False leaves out the calendar's own exceptions (a resource's absences,
+    carried as such), ``own_week`` keeps its working week."""
     if cal is None:
         workweek, overrides, name = (0, 1, 2, 3, 4), {}, ""
     else:
@@ -45,13 +48,13 @@ def plan_calendar(src: Source, cal, calendars: dict, span) -> CalendarDef:
             c = base if base is not c else None
             depth += 1
         overrides = {}
-        for c in reversed(chain):           # the base's exceptions first, then its own
+        for c in reversed(chain if own else chain[1:]):     # the bases' exceptions first
             for a, b, ename, working in exceptions(src, c):
                 for o in range(a.toordinal(), b.toordinal() + 1):
                     overrides[o] = (working, ename)
         name = src.text(cal, "Name", "")
         _work_weeks(src, cal, overrides, span)
-    return fold_calendar(workweek, overrides, span, name, src.near)
+    return fold_calendar(workweek, overrides, span, name, src.near, own_week)
 
 
 def week(src: Source, cal, calendars: dict, depth: int = 0) -> tuple:

@@ -36,13 +36,15 @@ def _day_states(cdef, first: dt.date, last: dt.date) -> dict:
     return out
 
 
-def fold_calendar(workweek, overrides: dict, span, file_name: str, near: str | None):
+def fold_calendar(workweek, overrides: dict, span, file_name: str, near: str | None,
+                  own_week: bool = False):
     """The calendar of a file (a working week plus ``{ordinal: (working, name)}`` exceptions) as
     a planner calendar: the base calendar, holiday seasons and dated exceptions that give the
     same working days, and the same names for the days off, over the whole years from the
     earliest to the latest of the schedule and the exceptions.  Among planner's calendars the
     one that needs the fewest dated exceptions wins; a season is taken when every day it covers
-    is off under the season's own name."""
+    is off under the season's own name.  ``own_week``: the result keeps the file's working week
+    (a named calendar's ``workweek``) instead of the base calendar's."""
     import dataclasses
 
     from ..calendars import (available_calendars, find_calendar_file, load_calendar_file,
@@ -65,6 +67,8 @@ def fold_calendar(workweek, overrides: dict, span, file_name: str, near: str | N
         if found is None:
             continue
         base = load_calendar_file(found)
+        if own_week:
+            base = dataclasses.replace(base, workweek=tuple(sorted(workweek)))
         f = max(first, dt.date(base.first_year, 1, 1))
         la = min(last, dt.date(base.last_year, 12, 31))
         if la < f:
@@ -103,6 +107,10 @@ def fold_calendar(workweek, overrides: dict, span, file_name: str, near: str | N
     spec = {"base": base.name, "seasons": [r.name for r in chosen],
             "exceptions": _exception_runs(mismatch, lambda o: _normal(
                 file_state(o), dt.date.fromordinal(o).weekday(), set(base.workweek)) == ("n",))}
+    if own_week:
+        from ...calendar import WEEKDAYS
+
+        spec["workweek"] = [WEEKDAYS[d] for d in base.workweek]
     return resolve_plan_calendar(spec, near)
 
 

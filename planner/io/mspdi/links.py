@@ -27,10 +27,12 @@ def read_links(src: Source, clock: ReadClock, records: list[TaskRecord],
             if puid is None:
                 raise src.fail(el, f"task UID {r.uid}: a <PredecessorLink> needs a "
                                    f"<PredecessorUID>")
-            if src.bool(el, "CrossProject"):
-                src.note(f"task UID {r.uid}: link to another project left out")
-                continue
             pred = by_uid.get(puid)
+            if src.bool(el, "CrossProject") and (pred is None or pred.external is None):
+                src.note(f"task UID {r.uid}: link from another project "
+                         f"({src.text(el, 'CrossProjectName', '?')}) left out: the file holds "
+                         f"no dates for its task")
+                continue
             if pred is None:
                 if any(x.uid == puid for x in records):
                     src.note(f"task UID {r.uid}: link from left-out task UID {puid} left out")

@@ -138,8 +138,12 @@ def _task_actuals(src: Source, clock: ReadClock, r, t, wcal: WorkCalendar) -> in
         a_min = d_file * mpd * (r.percent or 0) / 100
     a = max(src.days(a_min, mpd, "actual duration", r.uid), 0)
     rem = r.remaining_minutes
-    rem = max(src.days(rem, mpd, "remaining duration", r.uid), 0) if rem is not None else \
-        max(d_file - a, 0)
+    if rem is not None and r.duration_minutes is not None and \
+            abs(a_min + rem - r.duration_minutes) < 1:
+        rem = max(d_file - a, 0)         # parts of a day: the duration stays, the rest is left
+    else:
+        rem = max(src.days(rem, mpd, "remaining duration", r.uid), 0) if rem is not None \
+            else max(d_file - a, 0)
     if a + rem != d_file:
         src.note(f"task UID {r.uid}: <Duration> {d_file} days is not its actual {a} plus "
                  f"remaining {rem} days; carried as {a + rem} days")

@@ -16,22 +16,25 @@ from ...errors import PlanError
 from ...model import Plan
 from ...schedule import Schedule
 from . import calendars, progress, project
+from .agreement import Agreement, day_hours
 from .assignments import read_assignments
 from .links import read_links
 from .resources import read_resources
 from .source import Source
+from .splits import read_splits
 from .tasks import build_tasks, read_tasks
+from .work_calendars import read_work_calendars
 from .xml import child, line_of, local, parse
 
 
 @dataclass
 class Imported:
     """What :func:`read_mspdi` found: the plan, what could not be carried over exactly, and the
-    dates the file holds for each task (to compare with planner's schedule)."""
+    dates the file holds for each task (``agreement``: to compare with planner's schedule)."""
 
     plan: Plan
     notes: list = field(default_factory=list)
-    file_dates: dict = field(default_factory=dict)      # task id -> (start, finish) dates
+    agreement: Agreement = field(default_factory=Agreement)
     source: str = ""
     raw: bytes = b""
     root: object = None
@@ -46,14 +49,8 @@ class Imported:
         return line_of(self.raw, self.root, els[k]) if 0 <= k < len(els) else None
 
     def disagreements(self, sched: Schedule) -> list[str]:
-        """Ids of the tasks whose start or finish date in the file differs from ``sched``."""
-        out = []
-        for i, t in enumerate(sched.plan.tasks):
-            dates = self.file_dates.get(t.id)
-            if dates is not None and dates != (sched.date(sched.start[i]),
-                                               sched.date(sched.finish[i])):
-                out.append(t.id)
-        return out
+        """Ids of the tasks whose start or finish in the file differs from ``sched``."""
+        return self.agreement.differing(sched)
 
     def error(self, exc: PlanError) -> PlanError:
         """A PlanError raised on the imported plan, pointed at the file's line."""
@@ -92,8 +89,8 @@ def read_document(src: Source) -> Imported:
     cal_els = calendars.read_calendars(src)
     span = project.span(plan_start, [d for r in records for d in (r.start, r.finish)
                                      if d is not None])
-    calendar = calendars.plan_calendar(src, calendars.project_calendar(src, cal_els),
-                                       cal_els, span)
+    cal_el = calendars.project_calendar(src, cal_els)
+    calendar = calendars.plan_calendar(src, cal_el, cal_els, span)
     wcal = WorkCalendar(calendar, plan_start)
 
     tasks = build_tasks(src, clock, records, wcal)
@@ -103,21 +100,28 @@ def read_document(src: Source) -> Imported:
     read_assignments(src, by_uid, resources, {src.int(el, "UID") for el in src.children(
         tasks_el, "Task")}, {src.int(el, "UID") for el in src.children(
             src.child(src.root, "Resources"), "Resource")})
+    read_splits(src, clock, wcal, by_uid)
+    named = read_work_calendars(src, cal_els, cal_el, calendar, span, records, by_uid,
+                                resources)
     plan = Plan(name=name, start=plan_start, calendar=calendar, tasks=tasks,
                 resources=list(resources.values()), source=None,
                 notes=summary.notes if summary else "",
-                status_date=project.status_date(src, clock))
-    file_dates = {r.task.id: (r.start.date(), r.finish.date()) for r in records
-                  if r.task is not None and r.start is not None and r.finish is not None}
+                status_date=project.status_date(src, clock), calendars=named)
+    dated = [r for r in records if r.start is not None and r.finish is not None]
+    agreement = Agreement({r.task.id: (r.start, r.finish) for r in dated if r.task is not None},
+                          len(dated), day_hours(src, cal_el, cal_els,
+                                                (clock.start_time, clock.finish_time)))
     if not tasks:
-        raise src.fail(tasks_el if tasks_el is not None else src.root,
-                       "the file has no tasks to import")
+        src.note("the file has no tasks: the plan is empty (its calendar and resources only)")
+        return Imported(plan, src.notes, agreement, src.path, src.raw, src.root)
     from_flag = progress.read_progress(src, clock, records, plan, wcal)
     if plan.tracked:                            # (else a status date only draws its line)
         _check_progress(src, records, plan)
+        file_dates = {r.task.id: (r.start.date(), r.finish.date()) for r in dated
+                      if r.task is not None}
         progress.settle_reschedule(src, plan, file_dates, from_flag)
     baselines = progress.read_baselines(src, clock, summary, records, wcal)
-    return Imported(plan, src.notes, file_dates, src.path, src.raw, src.root, baselines)
+    return Imported(plan, src.notes, agreement, src.path, src.raw, src.root, baselines)
 
 
 def _check_progress(src: Source, records: list, plan: Plan) -> None:

@@ -47,6 +47,10 @@ class TaskRecord:
     leveling_format: int = FMT_EDAYS
     links: list = field(default_factory=list)       # the <PredecessorLink> elements
     planner_id: str | None = None
+    manual: bool = False                  # Manual = 1: MS Project keeps its Start and Finish
+    calendar_uid: int | None = None       # CalendarUID: the task's own calendar
+    ignore_rc: bool = False               # IgnoreResourceCalendar
+    external: str | None = None           # ExternalTask = 1: the project it belongs to
     task: Task | None = None
     # progress (read by .progress once the calendar is known)
     percent: int | None = None
@@ -112,14 +116,15 @@ def read_task(src: Source, k: int, el, ours: bool) -> TaskRecord | None:
 
 def _read_values(src: Source, el, r: TaskRecord, ours: bool) -> TaskRecord:
     """The values of a task that is not the project summary."""
-    uid = r.uid
-    if src.bool(el, "ExternalTask") or src.bool(el, "IsSubproject"):
-        r.skip = "external task or inserted project"
+    if src.bool(el, "IsSubproject"):
+        r.skip = "inserted project"
     elif not src.bool(el, "Active", True):
         r.skip = "inactive"
-    if src.bool(el, "Manual"):
-        src.note(f"task UID {uid} is manually scheduled in the file; planner schedules every "
-                 f"task automatically")
+    elif src.bool(el, "ExternalTask"):
+        r.external = src.text(el, "ExternalTaskProject", "another project")
+    r.manual = src.bool(el, "Manual")
+    r.calendar_uid = src.int(el, "CalendarUID")
+    r.ignore_rc = src.bool(el, "IgnoreResourceCalendar")
     r.duration_minutes = src.minutes(el, "Duration")
     r.duration_format = src.int(el, "DurationFormat", FMT_DAYS)
     r.milestone = src.bool(el, "Milestone")
@@ -203,6 +208,8 @@ def build_tasks(src: Source, clock: ReadClock, records: list[TaskRecord],
     _note_short_tasks(src, records)
     for r in records:
         t = r.task
+        if t is not None and (r.manual or r.external):
+            fixed_dates(src, clock, r, t, wcal)
         if t is not None and not t.summary and t.duration is None:
             raise src.fail(r.el, f"task UID {r.uid} has no <Duration>")
         if t is not None and t.summary and t.constraint is not None:
@@ -234,10 +241,10 @@ def task_fields(src: Source, clock: ReadClock, r: TaskRecord, t: Task,
     if minutes is None:
         t.duration = 0 if r.milestone else None
     elif fmt in ELAPSED_FORMATS:
-        ed = minutes / ELAPSED_MINUTES_PER_DAY
-        t.duration = src.days(ed * len(wcal.cal.workweek) * clock.minutes_per_day / 7,
-                              clock.minutes_per_day, "elapsed duration (as working days)", r.uid,
+        t.duration = src.days(minutes, ELAPSED_MINUTES_PER_DAY, "elapsed duration", r.uid,
                               src.child(r.el, "Duration"))
+        if t.duration:
+            t.duration_unit = "ed"
     elif 0 < minutes < clock.minutes_per_day / 2 and not r.milestone:
         t.duration = 0                    # named in one note by _note_short_tasks
     else:
@@ -248,14 +255,44 @@ def task_fields(src: Source, clock: ReadClock, r: TaskRecord, t: Task,
     if r.milestone and t.duration:
         src.note(f"task UID {r.uid} is marked as a milestone but lasts {t.duration} days; "
                  f"planner's milestones have duration 0")
+    if r.deadline is not None:
+        t.deadline = clock.date(r.deadline, True)
+    if (r.manual or r.external) and r.start is not None and r.finish is not None:
+        return                      # fixed dates (fixed_dates): no constraint, no delay
     c = r.constraint
     if c != "ASAP":
         when = r.constraint_date
         t.constraint = Constraint(c, None if when is None else
                                   clock.date(when, c in FINISH_CONSTRAINTS))
-    if r.deadline is not None:
-        t.deadline = clock.date(r.deadline, True)
     t.leveling_delay = leveling_delay(src, clock, r, wcal)
+
+
+def fixed_dates(src: Source, clock: ReadClock, r: TaskRecord, t: Task,
+                wcal: WorkCalendar) -> None:
+    """A manual task, or an external task (another project's, which a link here comes from),
+    keeps the ``Start`` and ``Finish`` the file holds: a manual task of planner's."""
+    what = f"task UID {r.uid}"
+    if t.summary:
+        if r.manual:
+            src.note(f"summary {what} is manually scheduled in the file; planner rolls up its "
+                     f"subtasks' dates")
+        return
+    if r.start is None or r.finish is None:
+        src.note(f"{what} is manually scheduled but has no Start and Finish in the file; "
+                 f"planner schedules it automatically")
+        return
+    t.manual = True
+    t.start = clock.start_date(r.start)
+    t.duration_unit = "d"
+    if t.duration == 0 or r.milestone:
+        t.duration, t.finish = 0, None
+    else:
+        t.finish = max(clock.date(r.finish, finish=True), t.start)
+        t.duration = wcal.working_days(t.start, t.finish)
+    if r.external:
+        src.note(f"{what} {r.name!r} is a task of {r.external}: imported as a manual task "
+                 f"with its dates in the file ({t.start.isoformat()}), so the links from it "
+                 f"start from those dates")
 
 
 def leveling_delay(src: Source, clock: ReadClock, r: TaskRecord, wcal: WorkCalendar) -> int:

@@ -34,6 +34,7 @@ def schedule_to_mspdi(sched: Schedule, baselines: dict | None = None) -> str:
     write_tasks(x, sched, clock, uids, carry_id, baselines)
     if plan.resources:
         write_resources(x, plan)
+    if plan.resources or any(t.pauses for t in plan.tasks):
         write_assignments(x, sched, clock, uids)
     x.close("Project")
     return x.text()
@@ -116,33 +117,63 @@ def write_resources(x: XmlWriter, plan: Plan) -> None:
     x.close("Resources")
 
 
+#: MS Project's resource UID of the assignment that holds an unassigned task's work
+UNASSIGNED = -65535
+
+
 def write_assignments(x: XmlWriter, sched: Schedule, clock: WriteClock, uids: list[int]) -> None:
     """``<Assignments>``, numbered from 1 in task order: each over its task's dates, with the
-    work of its units over the task's duration."""
+    work of its units over the task's duration.  A split task's assignments (an unassigned one
+    when it has none, as MS Project saves it) carry its work day by day, with the pauses."""
     plan = sched.plan
     res_index = {r.id: k for k, r in enumerate(plan.resources)}
     x.open("Assignments")
     a_uid = 0
     for i, t in enumerate(plan.tasks):
-        prog = task_progress(sched, i) if t.assignments else None
-        for a in t.assignments:
+        split = bool(t.pauses) and not t.summary
+        prog = task_progress(sched, i) if t.assignments or split else None
+        for a in t.assignments or ([None] if split else []):
             a_uid += 1
-            work = clock.work(sched.duration[i], a.units)
+            units = a.units if a is not None else 1.0
+            work = clock.work(sched.duration[i], units) if a is not None else clock.duration(0)
             x.open("Assignment")
             x.el("UID", a_uid)
             x.el("TaskUID", uids[i])
-            x.el("ResourceUID", res_index[a.resource] + 1)
+            x.el("ResourceUID", res_index[a.resource] + 1 if a is not None else UNASSIGNED)
             x.el("PercentWorkComplete", prog.percent)
             if prog.actual_finish is not None:
                 x.el("ActualFinish", clock.at(prog.actual_finish))
             if prog.actual_start is not None:
                 x.el("ActualStart", clock.at(prog.actual_start))
-            x.el("ActualWork", clock.work(prog.actual, a.units))
+            x.el("ActualWork", clock.work(prog.actual, units) if a is not None
+                 else clock.duration(0))
             x.el("Finish", clock.at(sched.finish[i]))
-            x.el("RemainingWork", clock.work(prog.remaining, a.units))
+            x.el("RemainingWork", clock.work(prog.remaining, units) if a is not None
+                 else clock.duration(0))
             x.el("Start", clock.at(sched.start[i]))
             write_stop_resume(x, clock, prog)
-            x.el("Units", units_text(a.units))
+            x.el("Units", units_text(units))
             x.el("Work", work)
+            if split:
+                write_split_work(x, sched, clock, i, units, a_uid)
             x.close("Assignment")
     x.close("Assignments")
+
+
+def write_split_work(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int,
+                     units: float, a_uid: int) -> None:
+    """The remaining work (``TimephasedData`` type 1) of split task ``i``, one period per
+    working day of its span: a day's work on its working days, none in its pauses."""
+    spans = sched.work_spans(i)
+    day = clock.work(1, units)
+    none = clock.duration(0)
+    for d in range(spans[0][0], spans[-1][1]):
+        works = any(a <= d < b for a, b in spans)
+        x.open("TimephasedData")
+        x.el("Type", 1)
+        x.el("UID", a_uid)
+        x.el("Start", clock.at(2 * d))
+        x.el("Finish", clock.at(2 * d + 1))
+        x.el("Unit", 2)                     # days
+        x.el("Value", day if works else none)
+        x.close("TimephasedData")

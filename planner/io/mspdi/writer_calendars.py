@@ -1,14 +1,17 @@
-"""Writing ``<Calendars>``: the plan's calendar (UID 1) and one calendar per resource.
+"""Writing ``<Calendars>``: the plan's calendar (UID 1), one calendar per resource, then the
+plan's named calendars of tasks and resources (:func:`calendar_uids`).
 
 The plan's calendar carries its working week and every holiday, season and dated exception of
-the years the schedule touches; a resource's calendar is based on it and carries the
-resource's absences.  Exceptions are sorted and written in both forms MS Project reads: the
+the years the schedule touches; a resource's calendar is based on it (or on the resource's
+named calendar) and carries the resource's absences.  A named calendar is written with the days
+planner schedules its tasks on: those it works and the plan's calendar works too.  Exceptions are sorted and written in both forms MS Project reads: the
 legacy one (``WeekDay`` with ``DayType`` 0) and the Project 2007 one (``Exceptions``).
 """
 from __future__ import annotations
 
 import datetime as dt
 
+from ...calendar import WorkCalendar
 from ...schedule import Schedule
 from .clock import WriteClock
 from .fields import PLANNER_DAY, resource_name
@@ -27,11 +30,45 @@ def write_calendars(x: XmlWriter, sched: Schedule, clock: WriteClock, span) -> N
     periods = cal.nonworking_periods(first_day, last_day)
     write_calendar(x, 1, cdef.name, True, None, cdef.workweek, hours,
                    [(a, b, name, kind == "working") for a, b, name, kind in periods])
+    uids = calendar_uids(plan)
     for k, r in enumerate(plan.resources):
         absences = sorted((a.start, a.finish, a.name or "absence", a.working)
                           for a in r.absences)
-        write_calendar(x, 2 + k, resource_name(r.name), False, 1, None, hours, absences)
+        write_calendar(x, 2 + k, resource_name(r.name), False, uids.get(r.calendar, 1), None,
+                       hours, absences)
+    for name in sorted(plan.calendars):
+        named = WorkCalendar(plan.calendars[name], plan.start)
+        week, days_off = _shared_days(cal, named, first_day, last_day)
+        write_calendar(x, uids[name], name, True, None, week, hours, days_off)
     x.close("Calendars")
+
+
+def calendar_uids(plan) -> dict:
+    """The UIDs of the plan's named calendars, in name order: after the plan's (1) and the
+    resources'."""
+    return {name: 2 + len(plan.resources) + k for k, name in enumerate(sorted(plan.calendars))}
+
+
+def _shared_days(plan_cal: WorkCalendar, named: WorkCalendar, first: dt.date, last: dt.date):
+    """The week both calendars work, and the days off in it (named as either calendar names
+    them), as exceptions."""
+    week = tuple(d for d in named.cal.workweek if d in plan_cal.cal.workweek)
+    names: dict = {}
+    for c in (plan_cal, named):
+        for a, b, name, _kind in c.nonworking_periods(first, last):
+            for o in range(a.toordinal(), b.toordinal() + 1):
+                names[o] = name
+    off: list = []
+    day = first
+    while day <= last:
+        if day.weekday() in week and not (named.is_working(day) and plan_cal.is_working(day)):
+            name = names.get(day.toordinal(), "")
+            if off and off[-1][1] == day - dt.timedelta(days=1) and off[-1][2] == name:
+                off[-1][1] = day
+            else:
+                off.append([day, day, name])
+        day += dt.timedelta(days=1)
+    return week, [(a, b, name, False) for a, b, name in off]
 
 
 def calendar_span(sched: Schedule) -> tuple[dt.date, dt.date]:

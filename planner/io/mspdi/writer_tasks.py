@@ -2,7 +2,10 @@
 
 Elements follow the pj12 schema's order.  Each task is written with its scheduled dates,
 early/late dates and slack, ``ActualDuration``/``RemainingDuration`` and its own constraint,
-and stays auto-scheduled (``Manual`` 0), so MS Project recomputes the same dates.  A new task
+and stays auto-scheduled (``Manual`` 0; a manual task of the plan is ``Manual`` 1 at its
+dates), so MS Project recomputes the same dates.  An elapsed duration is written in elapsed
+days (``DurationFormat`` 8); a split task's pauses go into its assignments' timephased work
+(:mod:`.writer`).  A new task
 field goes into :func:`write_task` at its place in the schema's order.
 """
 from __future__ import annotations
@@ -12,6 +15,7 @@ from ...schedule import Schedule, pos
 from .clock import WriteClock
 from .fields import (CONSTRAINT_CODE, ELAPSED_MINUTES_PER_DAY, FINISH_CONSTRAINTS, FMT_DAYS,
                      FMT_EDAYS, ID_FIELD, LINK_TYPE_CODE, duration_text)
+from .writer_calendars import calendar_uids
 from .writer_progress import (floor_constraint, project_baselines, project_progress,
                               task_baselines, task_progress, write_baseline, write_stop_resume,
                               write_task_progress)
@@ -25,12 +29,14 @@ def write_tasks(x: XmlWriter, sched: Schedule, clock: WriteClock, uids: list[int
     the saved baselines by name (:class:`~planner.tracking.Baseline`), written per task."""
     plan = sched.plan
     uid_of = {t.id: uids[i] for i, t in enumerate(plan.tasks)}
+    uid_of.update({("calendar", name): uid for name, uid in calendar_uids(plan).items()})
+    res_cal = {r.id for r in plan.resources if r.calendar}
     baselines = baselines or {}
     x.open("Tasks")
     write_summary_task(x, sched, clock, baselines)
     outline = outline_numbers(plan)
     for i, t in enumerate(plan.tasks):
-        write_task(x, sched, clock, i, t, uids[i], outline[i], carry_id[i], uid_of,
+        write_task(x, sched, clock, i, t, uids[i], outline[i], carry_id[i], uid_of, res_cal,
                    task_baselines(baselines, t.id) if baselines else ())
     x.close("Tasks")
 
@@ -59,8 +65,9 @@ def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock,
     pf = max(sched.finish[i] for i in top)         # start before the project (SF, MSO, ...)
     es = min(sched.es[i] for i in top)
     ef = max(sched.ef[i] for i in top)
-    ls = min(sched.ls[i] for i in top)
-    lf = max(sched.lf[i] for i in top)
+    manual = sched.net.fixed or {}                 # a manual task rolls up its own dates
+    ls = min(sched.es[i] if i in manual else sched.ls[i] for i in top)
+    lf = max(sched.ef[i] if i in manual else sched.lf[i] for i in top)
     days = pos(pf) - pos(ps)
     prog = project_progress(sched, days)
     total = min(pos(ls) - pos(es), pos(lf) - pos(ef))
@@ -104,25 +111,34 @@ def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock,
 
 
 def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task, uid: int,
-               outline: str, carry_id: bool, uid_of: dict, baselines=()) -> None:
+               outline: str, carry_id: bool, uid_of: dict, res_cal: set = frozenset(),
+               baselines=()) -> None:
     """Task ``i`` of the schedule, ``t``, as one ``<Task>`` with its predecessor links, its
-    progress and ``baselines`` (``[(number, BaselineTask)]``)."""
+    progress and ``baselines`` (``[(number, BaselineTask)]``); ``res_cal``: the resources
+    that have a calendar."""
     days = sched.duration[i]
     prog = task_progress(sched, i)
+    elapsed = t.duration_unit == "ed" and not t.summary
+    # a task on its resources' calendars is fixed units, so that MS Project (and MPXJ) spread
+    # its work over their working time; every other task has a fixed duration
+    on_resources = not t.ignore_resource_calendar and any(a.resource in res_cal
+                                                          for a in t.assignments)
     x.open("Task")
     x.el("UID", uid)
     x.el("ID", i + 1)
     x.el("Name", t.name)
-    x.el("Manual", False)
-    x.el("Type", 1)                            # fixed duration
+    x.el("Manual", t.manual)                   # a manual task keeps its dates in MS Project
+    x.el("Type", 0 if on_resources else 1)
     x.el("IsNull", False)
     x.el("WBS", outline)
     x.el("OutlineNumber", outline)
     x.el("OutlineLevel", t.outline_level)
     x.el("Start", clock.at(sched.start[i]))
     x.el("Finish", clock.at(sched.finish[i]))
-    x.el("Duration", clock.duration(days))
-    x.el("DurationFormat", FMT_DAYS)
+    duration = (duration_text(t.duration * ELAPSED_MINUTES_PER_DAY) if elapsed
+                else clock.duration(days))
+    x.el("Duration", duration)
+    x.el("DurationFormat", FMT_EDAYS if elapsed else FMT_DAYS)
     work = 0.0
     for a in t.assignments:
         work += days * clock.minutes_per_day * a.units
@@ -146,7 +162,7 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
     if floor is not None:
         ctype = "SNET"                         # MS Project's Update Project (writer_progress)
     x.el("ConstraintType", CONSTRAINT_CODE[ctype])
-    x.el("CalendarUID", -1)
+    x.el("CalendarUID", uid_of[("calendar", t.calendar)] if t.calendar else -1)
     if floor is not None:
         x.el("ConstraintDate", clock.at(floor))
     elif c is not None and c.date is not None:
@@ -159,7 +175,7 @@ def write_task(x: XmlWriter, sched: Schedule, clock: WriteClock, i: int, t: Task
         x.el("LevelingDelay", clock.tenths(t.leveling_delay))
         x.el("LevelingDelayFormat", FMT_DAYS)
     if t.assignments:
-        x.el("IgnoreResourceCalendar", True)
+        x.el("IgnoreResourceCalendar", not on_resources)
     x.el("Notes", t.notes or None)
     for link in t.predecessors:
         write_link(x, clock, link, uid_of)
