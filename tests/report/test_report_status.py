@@ -144,3 +144,13 @@ def test_an_unknown_baseline_is_one_line(tmp_path):
     assert code == 2 and err.count("\n") == 1
     assert "no baseline 'baseline7'" in err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_two_history_files_for_one_date_are_one_line(tmp_path):
+    twin = tmp_path / "copy.yaml"
+    twin.write_text(open(f"{ROOT}/{STATUS}", encoding="utf-8").read(), encoding="utf-8")
+    code, _o, err = run_report(SEED_PLAN, "-o", str(tmp_path / "r.html"), "--history", STATUS,
+                               str(twin))
+    assert code == 2 and err.count("\n") == 1
+    assert "both have the status date 2023-10-31" in err
+    assert not (tmp_path / "r.html").exists()
