@@ -33,8 +33,7 @@ def test_summary_agrees_with_planner_status(seed_html, status_json):
     fin = status_json["finish"]
     summary = text(section_html(seed_html["nb"], "summary"))
     assert f"Prognosert slutt onsdag 28. august 2024 ({nb_date(fin['forecast'])})" in summary
-    assert f"Grunnplanens slutt (baseline) fredag 28. juni 2024 ({nb_date(fin['baseline'])})" \
-        in summary
+    assert f"Grunnplanens slutt fredag 28. juni 2024 ({nb_date(fin['baseline'])})" in summary
     wd, cd = fin["variance_days"], fin["variance_calendar_days"]
     assert (wd, cd) == (20, 61)
     assert f"Avvik +{wd} arbeidsdager, +{cd} kalenderdager" in summary
@@ -143,4 +142,14 @@ def test_an_unknown_baseline_is_one_line(tmp_path):
                                str(tmp_path / "r.html"))
     assert code == 2 and err.count("\n") == 1
     assert "no baseline 'baseline7'" in err
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_two_history_files_for_one_date_are_one_line(tmp_path):
+    twin = tmp_path / "copy.yaml"
+    twin.write_text(open(f"{ROOT}/{STATUS}", encoding="utf-8").read(), encoding="utf-8")
+    code, _o, err = run_report(SEED_PLAN, "-o", str(tmp_path / "r.html"), "--history", STATUS,
+                               str(twin))
+    assert code == 2 and err.count("\n") == 1
+    assert "both have the status date 2023-10-31" in err
     assert not (tmp_path / "r.html").exists()

@@ -192,7 +192,9 @@ def _signed_variance(var, lang: str) -> str:
 
 
 def _ref_note(data: ReportData) -> str:
+    """Which baseline: named when it is not the first (MS Project's Baseline), or the plan
+    as written when none was saved."""
     if data.baseline is None:
         w = WORDS[data.lang]
         return f" ({w['plan_as_baseline']})"
-    return f" ({data.baseline_name})"
+    return "" if data.baseline_name == "baseline" else f" ({data.baseline_name})"
