@@ -21,18 +21,16 @@ from __future__ import annotations
 import math
 import re
 
-import yaml
-
 from ..errors import PlanError
 from ..model import (CONSTRAINT_TYPES, DATED_CONSTRAINTS, MAX_OUTLINE, OUT_OF_SEQUENCE_RULES,
                      RESCHEDULE_MODES, Assignment, Constraint, Link, Plan, Resource, Task)
-from .calendars import calendar_to_data, parse_exception, resolve_plan_calendar
-from .documents import (MAX_DAYS, MAX_UNITS, SafeDumper, as_date, as_int, as_list, as_mapping,
-                        as_str, as_text, check_keys, load_document, short, write_atomic)
+from .calendars import parse_exception, resolve_plan_calendar
+from .documents import (MAX_DAYS, MAX_UNITS, as_date, as_int, as_list, as_mapping, as_str,
+                        as_text, check_keys, load_document, short)
 from .status_yaml import PROGRESS_KEYS, check_progress, read_choice, read_progress
 from .task_kinds import KEYS as KIND_KEYS
-from .task_kinds import (calendars_data, check_calendar_names, elapsed_duration,
-                         fill_manual_durations, kind_data, read_calendars, read_kind)
+from .task_kinds import (check_calendar_names, elapsed_duration, fill_manual_durations,
+                         read_calendars, read_kind)
 from .units import quantity, split_quantity, to_days, working_days
 
 #: estimates, profiles, risks and correlations are read by `planner risk` (io/estimates_yaml.py)
@@ -462,103 +460,4 @@ def _check_links(plan: Plan, ids: dict) -> None:
                 raise PlanError(f"task {t.id} is its own predecessor", path=link.src)
 
 
-# -- writing -----------------------------------------------------------------------------------
-def plan_to_data(plan: Plan) -> dict:
-    """The plan as plain data in the documented format (inverse of :func:`plan_from_data`)."""
-    proj: dict = {"name": plan.name, "start": plan.start.isoformat(),
-                  "calendar": calendar_to_data(plan.calendar)}
-    if plan.status_date:
-        proj["status_date"] = plan.status_date.isoformat()
-    if plan.language:
-        proj["language"] = plan.language
-    if plan.tracked:
-        proj["reschedule"] = plan.reschedule
-        proj["out_of_sequence"] = plan.out_of_sequence
-    if plan.notes:
-        proj["notes"] = plan.notes
-    if plan.report:
-        proj["report"] = dict(plan.report)
-    out: dict = {"project": proj}
-    if plan.calendars:
-        out["calendars"] = calendars_data(plan)
-    if plan.resources:
-        out["resources"] = [_resource_data(r) for r in plan.resources]
-    roots: list = []
-    by_id: dict = {}
-    for t in plan.tasks:
-        d = _task_data(t)
-        by_id[t.id] = d
-        if t.parent is None:
-            roots.append(d)
-        else:
-            by_id[t.parent].setdefault("tasks", []).append(d)
-    out["tasks"] = roots
-    return out
-
-
-def _task_data(t: Task) -> dict:
-    d: dict = {"id": int(t.id) if t.id.isascii() and t.id.isdigit() and str(int(t.id)) == t.id
-               else t.id,
-               "name": t.name}
-    if t.duration is not None:
-        d["duration"] = t.duration
-    if t.predecessors:
-        d["predecessors"] = ";".join(link.label() for link in t.predecessors)
-    c = t.constraint
-    if c is not None:
-        if c.type == "SNET":
-            d["start_no_earlier_than"] = c.date.isoformat()
-        else:
-            d["constraint"] = {"type": c.type, **({"date": c.date.isoformat()} if c.date else {})}
-    if t.deadline:
-        d["deadline"] = t.deadline.isoformat()
-    if t.leveling_delay:
-        d["leveling_delay"] = t.leveling_delay
-    if t.assignments:
-        d["resources"] = {a.resource: (int(a.units) if float(a.units).is_integer() else a.units)
-                          for a in t.assignments}
-    if t.notes:
-        d["notes"] = t.notes
-    if t.manual or t.pauses or t.duration_unit != "d" or t.calendar or t.ignore_resource_calendar:
-        kind_data(t, d)
-    for key in PROGRESS_KEYS:
-        value = getattr(t, key)
-        if value is not None:
-            d[key] = value.isoformat() if hasattr(value, "isoformat") else value
-    if t.summary:
-        d["tasks"] = []
-    return d
-
-
-def _resource_data(r: Resource) -> dict:
-    d: dict = {"id": r.id, "name": r.name,
-               "capacity": int(r.capacity) if float(r.capacity).is_integer() else r.capacity}
-    if r.assumption:
-        d["assumption"] = True
-    if r.calendar:
-        d["calendar"] = r.calendar
-    if r.absences:
-        d["absences"] = [{"from": a.start.isoformat(), "to": a.finish.isoformat(),
-                          **({"name": a.name} if a.name else {})} for a in r.absences]
-    if r.notes:
-        d["notes"] = r.notes
-    return d
-
-
-def dump_plan(plan: Plan) -> str:
-    """The plan as YAML text; the same plan always gives the same bytes."""
-    return yaml.dump(plan_to_data(plan), Dumper=SafeDumper, sort_keys=False,
-                     allow_unicode=True, width=100, default_flow_style=False)
-
-
-def plan_text(plan: Plan, path: str) -> str:
-    """The plan as the text of ``path``: JSON for a ``.json`` name, else YAML."""
-    if path.lower().endswith(".json"):
-        import json
-
-        return json.dumps(plan_to_data(plan), ensure_ascii=False, indent=1) + "\n"
-    return dump_plan(plan)
-
-
-def save_plan(plan: Plan, path: str) -> None:
-    write_atomic(path, plan_text(plan, path))
+from .yaml_plan_write import dump_plan, plan_text, plan_to_data, save_plan  # noqa: E402,F401
