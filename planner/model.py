@@ -205,6 +205,7 @@ class Plan:
     notes: str = ""
     status_date: dt.date | None = None           # the last day of reported work
     language: str | None = None                  # nb | en: the default for reports and charts
+    report: dict = field(default_factory=dict)   # board-report settings, e.g. amber_days
     src: tuple = ()
     #: named calendars for tasks and resources (name -> CalendarDef); at whole-day resolution a
     #: task works on the days both the plan's calendar and these work

@@ -7,5 +7,6 @@ commands to it.
 from .base import main
 from . import plan, whatif, msproject, charts, resources, risk  # noqa: F401  (registers the commands)
 from . import tracking  # noqa: F401
+from . import report  # noqa: F401
 
 __all__ = ["main"]

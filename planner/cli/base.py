@@ -157,15 +157,9 @@ def load_baseline(plan_path: str, name: str | None):
     """The baseline ``name`` saved beside the plan, or None when no name is given."""
     if name is None:
         return None
-    from ..io.baselines_yaml import baselines_path, load_baselines
+    from ..io.baselines_yaml import find_baseline
 
-    path = baselines_path(plan_path)
-    found = load_baselines(path)
-    if name not in found:
-        saved = ", ".join(found) or "none"
-        raise PlanError(f"no baseline {name!r} in {path} (saved: {saved}; save one with "
-                        f"`planner baseline save {plan_path} --name {name}`)")
-    return found[name]
+    return find_baseline(plan_path, name)
 
 
 def load_plan_status(plan_path: str, status: str | None = None):

@@ -60,9 +60,9 @@ def import_cmd(source, output):
     import os
 
     from ..io.baselines_yaml import baselines_path, dump_baselines
-    from ..io.documents import write_atomic
     from ..io.mspdi import read_mspdi
-    from ..io.yaml_plan import save_plan
+    from ..io.output import write_files
+    from ..io.yaml_plan import plan_text
     from ..schedule import schedule
 
     imp = read_mspdi(source, near=output)
@@ -72,13 +72,18 @@ def import_cmd(source, output):
             sched = schedule(imp.plan)
         except PlanError as exc:
             raise imp.error(exc) from None
-    save_plan(imp.plan, output)
+    files = [(output, plan_text(imp.plan, output))]
     base_path = baselines_path(output)
-    if imp.baselines:
-        write_atomic(base_path, dump_baselines(imp.baselines, os.path.basename(output)))
-        click.echo(f"{base_path}: baselines {', '.join(imp.baselines)}", err=True)
+    if imp.baselines and output == "-":
+        imp.notes.append("the file's baselines are not written: the plan goes to standard "
+                         "output (give -o PLAN.yaml to get PLAN.baselines.yaml beside it)")
+    elif imp.baselines:
+        files.append((base_path, dump_baselines(imp.baselines, os.path.basename(output))))
     elif os.path.exists(base_path):
         imp.notes.append(f"{base_path} is left as it was: the file has no baselines")
+    write_files(files)                          # the plan and its baselines, or neither
+    if len(files) > 1:
+        click.echo(f"{base_path}: baselines {', '.join(imp.baselines)}", err=True)
     for note in imp.notes:
         click.echo(f"note: {note}", err=True)
     p = imp.plan

@@ -9,7 +9,7 @@ import click
 
 from ..errors import PlanError
 from .base import emit, format_option, handle_errors, lang_option, load_with_overlays, main, \
-    plan_argument, resolve_lang, scenario_options
+    plan_argument, resolve_lang, scenario_options, status_option
 
 #: iterations when --until-stable is given without -n
 STABLE_LIMIT = 100_000
@@ -36,8 +36,10 @@ STABLE_LIMIT = 100_000
               help="Also draw the chart: OUT.png, OUT.svg or OUT.pdf (S-curve, histogram, "
                    "tornado).")
 @scenario_options
+@status_option
 @handle_errors
-def risk_cmd(plan, estimates, n, seed, by, until_stable, fmt, lang, output, scenarios, sets):
+def risk_cmd(plan, estimates, n, seed, by, until_stable, fmt, lang, output, scenarios, sets,
+             status):
     """Schedule risk of PLAN: run it many times on sampled durations and risk events.
 
     Prints the finish date's P-values (P50 is the target, styringsramme; P85 the upper
@@ -62,9 +64,11 @@ def risk_cmd(plan, estimates, n, seed, by, until_stable, fmt, lang, output, scen
 
         format_of(output)                  # a bad file name fails before any work
     dates = _dates(by)
-    p, overlays = load_with_overlays(plan, scenarios, sets)
+    p, overlays = load_with_overlays(plan, scenarios, sets, status)
     lang = resolve_lang(lang, p)
-    inp = _input(p, estimates)
+    from ..io.estimates_yaml import risk_input
+
+    inp = risk_input(p, estimates)
     from ..risk.engine import simulate
     from .base import schedule_plan
 
@@ -100,19 +104,6 @@ def _dates(by) -> list:
         if d not in out:
             out.append(d)
     return out
-
-
-def _input(plan, estimates):
-    from ..io.estimates_yaml import load_estimates, load_plan_estimates
-
-    inp = load_plan_estimates(plan)
-    if estimates:
-        inp = inp.merged(load_estimates(estimates, plan))
-    if inp.is_empty():
-        raise PlanError("nothing is uncertain: give --estimates FILE (docs/risk.md) or write "
-                        "`estimates:`, `profiles:` or `risks:` in the plan", file=plan.source,
-                        line=0)
-    return inp
 
 
 class _Progress:

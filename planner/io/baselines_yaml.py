@@ -43,6 +43,18 @@ def load_baselines(path: str) -> dict[str, Baseline]:
         raise exc.where(file=path)
 
 
+def find_baseline(plan_path: str, name: str) -> Baseline:
+    """The baseline ``name`` saved beside the plan ``plan_path``; a PlanError naming the saved
+    ones when there is none by that name."""
+    path = baselines_path(plan_path)
+    found = load_baselines(path)
+    if name not in found:
+        saved = ", ".join(found) or "none"
+        raise PlanError(f"no baseline {name!r} in {path} (saved: {saved}; save one with "
+                        f"`planner baseline save {plan_path} --name {name}`)")
+    return found[name]
+
+
 def baselines_from_data(data) -> dict[str, Baseline]:
     if data is None:
         return {}

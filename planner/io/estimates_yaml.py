@@ -66,6 +66,20 @@ def load_plan_estimates(plan: Plan) -> RiskInput:
         raise exc.where(file=plan.source)
 
 
+def risk_input(plan: Plan, estimates: str | None = None) -> RiskInput:
+    """What is uncertain in ``plan``: the estimates keys written in the plan, with those of the
+    ``estimates`` file over them; a PlanError when nothing is (``planner risk``, ``planner
+    report``)."""
+    inp = load_plan_estimates(plan)
+    if estimates:
+        inp = inp.merged(load_estimates(estimates, plan))
+    if inp.is_empty():
+        raise PlanError("nothing is uncertain: give --estimates FILE (docs/risk.md) or write "
+                        "`estimates:`, `profiles:` or `risks:` in the plan", file=plan.source,
+                        line=0)
+    return inp
+
+
 def risk_input_from_data(data: dict, plan: Plan, file: str | None = None) -> RiskInput:
     tasks = {t.id: t for t in plan.tasks}
     out = RiskInput(files=[file] if file else [])

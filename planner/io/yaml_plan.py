@@ -39,8 +39,9 @@ from .units import quantity, split_quantity, to_days, working_days
 TOP_KEYS = {"project", "tasks", "resources", "estimates", "profiles", "risks", "correlations",
             "calendars"}
 PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language", "reschedule",
-                "out_of_sequence"}
+                "out_of_sequence", "report"}
 LANGUAGES = ("nb", "en")
+REPORT_KEYS = {"amber_days"}
 TASK_KEYS = {"id", "name", "duration", "predecessors", "constraint", "start_no_earlier_than",
              "deadline", "resources", "notes", "tasks", "leveling_delay", *PROGRESS_KEYS} | \
     KIND_KEYS
@@ -90,7 +91,8 @@ def plan_from_data(data, source: str | None = None) -> Plan:
     plan = Plan(name=name, start=start, calendar=calendar, source=source,
                 notes=as_text(proj.get("notes"), ("project", "notes")),
                 status_date=as_date(status, ("project", "status_date")) if status else None,
-                language=language, src=("project",))
+                language=language, report=_report_settings(proj.get("report")),
+                src=("project",))
     plan.calendars = read_calendars(data, source)
     resources = as_list(data.get("resources") or [], ("resources",), "resources")
     plan.resources = [_resource(r, ("resources", k), calendar) for k, r in enumerate(resources)]
@@ -124,6 +126,23 @@ def _project_progress(plan: Plan, proj: dict) -> None:
         raise PlanError("reschedule/out_of_sequence need a `status_date:` under `project:`",
                         path=path)
     check_progress(plan)
+
+
+def _report_settings(value) -> dict:
+    """``project.report``: settings of ``planner report`` (docs/report.md)."""
+    if value is None:
+        return {}
+    path = ("project", "report")
+    value = as_mapping(value, path, "project.report")
+    check_keys(value, REPORT_KEYS, path, "project.report")
+    out = {}
+    if "amber_days" in value:
+        n = as_int(value["amber_days"], path + ("amber_days",), "amber_days")
+        if n < 0:
+            raise PlanError(f"amber_days must be 0 or more working days, not {n}",
+                            path=path + ("amber_days",))
+        out["amber_days"] = n
+    return out
 
 
 def _tasks(items, path, parent, level, out, ids, res_ids) -> None:
@@ -457,6 +476,8 @@ def plan_to_data(plan: Plan) -> dict:
         proj["out_of_sequence"] = plan.out_of_sequence
     if plan.notes:
         proj["notes"] = plan.notes
+    if plan.report:
+        proj["report"] = dict(plan.report)
     out: dict = {"project": proj}
     if plan.calendars:
         out["calendars"] = calendars_data(plan)
@@ -530,11 +551,14 @@ def dump_plan(plan: Plan) -> str:
                      allow_unicode=True, width=100, default_flow_style=False)
 
 
-def save_plan(plan: Plan, path: str) -> None:
+def plan_text(plan: Plan, path: str) -> str:
+    """The plan as the text of ``path``: JSON for a ``.json`` name, else YAML."""
     if path.lower().endswith(".json"):
         import json
 
-        text = json.dumps(plan_to_data(plan), ensure_ascii=False, indent=1) + "\n"
-    else:
-        text = dump_plan(plan)
-    write_atomic(path, text)
+        return json.dumps(plan_to_data(plan), ensure_ascii=False, indent=1) + "\n"
+    return dump_plan(plan)
+
+
+def save_plan(plan: Plan, path: str) -> None:
+    write_atomic(path, plan_text(plan, path))

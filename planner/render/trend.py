@@ -51,6 +51,13 @@ def _has_baseline(trend: Trend) -> bool:
 def write_trend_chart(trend: Trend, path: str, lang: str = "nb") -> None:
     """The trend chart as PNG, SVG or PDF (by the file name); the same trend gives the same
     bytes."""
+    from ..io.documents import write_atomic
+
+    write_atomic(path, trend_chart_bytes(trend, chart_format(path), lang))
+
+
+def trend_chart_bytes(trend: Trend, fmt: str = "png", lang: str = "nb") -> bytes:
+    """The bytes of the trend chart as a ``png``, ``svg`` or ``pdf`` file."""
     import io
 
     import matplotlib
@@ -59,10 +66,7 @@ def write_trend_chart(trend: Trend, path: str, lang: str = "nb") -> None:
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
-    from ..io.documents import write_atomic
-
     w = WORDS[lang]
-    fmt = chart_format(path)
     xs = trend.status_dates
     fig, ax = plt.subplots(figsize=(11.7, 8.3), dpi=100)        # A4 landscape
     base_x = trend.baseline_date or xs[0]
@@ -113,7 +117,7 @@ def write_trend_chart(trend: Trend, path: str, lang: str = "nb") -> None:
     with matplotlib.rc_context({"svg.hashsalt": "planner-trend", "svg.fonttype": "path"}):
         fig.savefig(buf, format=fmt, metadata=meta)
     plt.close(fig)
-    write_atomic(path, buf.getvalue())
+    return buf.getvalue()
 
 
 def chart_format(path: str) -> str:

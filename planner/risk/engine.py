@@ -128,10 +128,17 @@ def simulate(plan: Plan, inp: RiskInput, n: int = 10_000, seed: int = 0,
              sched: Schedule | None = None) -> RiskResult:
     """Run ``n`` iterations (with ``until_stable``: at most ``n``, stopping once P85 has not
     moved by more than a working day over the last 10% of them).  ``progress(done, total)``
-    is called as iterations complete."""
+    is called as iterations complete.  A tracked plan (a status applied) runs on its remaining
+    work only (:mod:`planner.risk.tracked`)."""
     if n < 1:
         raise PlanError(f"-n must be at least 1 iteration, not {n}")
     if sched is None:
+        sched = schedule(plan)
+    if sched.progress is not None:
+        from .tracked import remaining_input, remaining_plan
+
+        plan = remaining_plan(sched)
+        inp = remaining_input(inp, sched)
         sched = schedule(plan)
     cal = sched.calendar
     net = compile_network(plan, cal)

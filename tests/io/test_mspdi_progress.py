@@ -332,3 +332,15 @@ def test_mpxj_reschedules_the_seed_plans_october_as_is_to_the_same_dates(tmp_pat
     text = schedule_to_mspdi(sched)
     assert differences(sched, m.tasks(m.reschedule(text))) == []
     assert schema_errors(text, drop=NEWER_THAN_PJ12) == []
+
+
+def test_import_writes_the_plan_and_its_baselines_or_neither(tmp_path):
+    from conftest import run_cli
+
+    _sched, text = exported()
+    xml = tmp_path / "p.xml"
+    xml.write_text(text, encoding="utf-8")
+    (tmp_path / "p.baselines.yaml").mkdir()          # the baselines cannot be written
+    code, _out, err = run_cli("import", str(xml), "-o", str(tmp_path / "p.yaml"))
+    assert code == 2 and "p.baselines.yaml" in err
+    assert not (tmp_path / "p.yaml").exists()

@@ -101,6 +101,8 @@ class GanttLayout:
     status_x: float | None = None
     links: int = 0
     finish_change: tuple | None = None                # (working days, calendar days) vs baseline
+    rows_top_in: float = 0.0           # from the top of the page to the first row; row k
+    #                                    spans rows_top_in + k * row_height_in downwards
 
     @property
     def pixels(self) -> tuple:

@@ -145,4 +145,5 @@ def gantt_layout(sched, opts, page: Page) -> GanttLayout:
                        title=["".join(p[0] for p in parts) for _s, parts in page.title],
                        phases=list(page.phases), shading=t.shading, event_labels=t.events,
                        finish_x=key_x(sched, sched.project_finish_key), status_x=t.status_x,
-                       finish_change=page.finish_change)
+                       finish_change=page.finish_change,
+                       rows_top_in=page.height - page.rows_top)
