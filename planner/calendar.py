@@ -87,6 +87,10 @@ def _public_holidays(country: str, subdiv: str | None, first: int, last: int,
 class WorkCalendar:
     """Working days of a :class:`CalendarDef`, indexed from ``origin``."""
 
+    #: positions per working day (a :class:`~planner.working_time.MinuteCalendar` counts minutes)
+    scale = 1
+    part_day = False
+
     def __init__(self, cal: CalendarDef, origin: dt.date):
         self.cal = cal
         self.origin = origin

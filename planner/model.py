@@ -49,18 +49,26 @@ class Link:
 
     pred: str
     type: str = "FS"
-    lag: int = 0
+    lag: int | float = 0                 # a fraction of a day only in a part-day plan
     lag_unit: str = "d"
     src: tuple = ()
 
-    def label(self) -> str:
-        """MS Project's predecessor notation, e.g. ``48FS-12 days``-style ``48FS-12``."""
+    def label(self, minutes_per_day: int | None = None) -> str:
+        """MS Project's predecessor notation, e.g. ``48FS-12 days``-style ``48FS-12``; a
+        part-day lag in hours or minutes of working time (``5FS+4h``) or elapsed (``+1.5ed``)."""
         if self.type == "FS" and self.lag == 0:
             return self.pred
         if self.lag == 0:
             return f"{self.pred}{self.type}"
         unit = "ed" if self.lag_unit == "ed" else ""
-        return f"{self.pred}{self.type}{self.lag:+d}{unit}"
+        lag = self.lag
+        if lag == int(lag):
+            return f"{self.pred}{self.type}{int(lag):+d}{unit}"
+        if minutes_per_day and not unit:
+            minutes = int(round(lag * minutes_per_day))
+            text = f"{minutes // 60}h" if minutes % 60 == 0 else f"{minutes}min"
+            return f"{self.pred}{self.type}{'+' if minutes > 0 else '-'}{text.lstrip('-')}"
+        return f"{self.pred}{self.type}{lag:+g}{unit}"
 
 
 @dataclass(slots=True)
@@ -81,7 +89,8 @@ class Assignment:
 class Task:
     id: str
     name: str
-    duration: int | None = None          # working days; None for a summary (rolled up)
+    duration: int | float | None = None  # working days (a fraction only in a part-day plan);
+    #                                      None for a summary (rolled up)
     parent: str | None = None
     outline_level: int = 1
     predecessors: list[Link] = field(default_factory=list)
@@ -171,6 +180,9 @@ class CalendarException:
     finish: dt.date
     name: str = ""
     working: bool = False
+    #: a working exception's own working hours (``(("08:00", "12:00"), ...)``); empty: the
+    #: calendar's ordinary hours
+    hours: tuple = ()
 
 
 @dataclass(slots=True)
@@ -184,7 +196,10 @@ class CalendarDef:
     workweek: tuple = (0, 1, 2, 3, 4)            # Monday = 0
     country: str | None = None                   # public holidays from ``holidays``
     subdiv: str | None = None
-    hours: tuple = ("08:00", "16:00")
+    hours: tuple = ("08:00", "16:00")            # one block, or ((start, finish), ...)
+    #: working hours per weekday (Monday first, 7 entries of ((start, finish), ...)); empty:
+    #: ``hours`` on every working day.  Only part-day plans schedule by the hours.
+    week_hours: tuple = ()
     first_year: int = 1970
     last_year: int = 2199
     seasons: tuple = ()                          # SeasonRule, applied
@@ -215,6 +230,14 @@ class Plan:
     reschedule: str | None = None
     out_of_sequence: str = "retained_logic"      # one of OUT_OF_SEQUENCE_RULES
     status_source: str | None = None             # the status file the progress came from
+    #: None: a whole-day plan (durations and lags are whole working days).  Set: the plan has
+    #: part-day work, schedules in working minutes (planner.working_time) and a working day of
+    #: duration is this many minutes (MS Project's *hours per day* times 60); durations, lags
+    #: and delays may then be fractions of a day
+    minutes_per_day: int | None = None
+    #: a part-day plan's start time on its start date (MS Project's StartDate 09:00); None: the
+    #: start of the working day
+    start_time: dt.time | None = None
 
     @property
     def tracked(self) -> bool:

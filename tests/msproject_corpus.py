@@ -111,6 +111,11 @@ class _Mpxj:
         work = task.getEffectiveCalendar().getWork(a, b, self.mpxj.TimeUnit.MINUTES)
         return abs(float(work.getDuration())) < TOLERANCE_MINUTES
 
+    def local(self, when):
+        """A ``datetime.datetime`` as a Java ``LocalDateTime``."""
+        return self.time.LocalDateTime.of(when.year, when.month, when.day, when.hour,
+                                          when.minute, when.second)
+
     def moment(self, task, day, finish: bool):
         """The start (or end) of working time on ``day`` (a datetime.date) in ``task``'s
         calendar, or None when the calendar does not work that day."""
@@ -324,7 +329,10 @@ def _planner_moments(path: str, tmp: str):
     if sched is not None:
         for i, t in enumerate(sched.plan.tasks):
             ks, kf = sched.start[i], sched.finish[i]
-            out[int(t.id)] = (sched.date(ks), bool(ks & 1), sched.date(kf), bool(kf & 1))
+            if sched.scale != 1:        # a part-day plan: the moments themselves
+                out[int(t.id)] = (sched.datetime(ks), sched.datetime(kf))
+            else:
+                out[int(t.id)] = (sched.date(ks), bool(ks & 1), sched.date(kf), bool(kf & 1))
     agreement = getattr(imp, "agreement", None)
     line = "%d of %d" % agreement.count(sched) if agreement is not None else ""
     return out, None, line
@@ -347,7 +355,10 @@ def measure(row: dict) -> FileResult:
     for t in _compared(base):
         uid = int(t.getUniqueID())
         p_ok = False
-        if mine is not None and uid in mine:
+        if mine is not None and uid in mine and len(mine[uid]) == 2:
+            a, b = (m.local(x) for x in mine[uid])
+            p_ok = m.same(t, t.getStart(), a) and m.same(t, t.getFinish(), b)
+        elif mine is not None and uid in mine:
             sd, s_odd, fd, f_odd = mine[uid]
             p_ok = (m.same(t, t.getStart(), m.moment(t, sd, s_odd))
                     and m.same(t, t.getFinish(), m.moment(t, fd, f_odd)))

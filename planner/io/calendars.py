@@ -32,7 +32,7 @@ RULE_KINDS = ("month", "iso_weeks", "easter", "dates")
 SEASON_KEYS = {"name", "label", "label_en", *RULE_KINDS}
 CAL_FILE_KEYS = {"name", "label", "workweek", "hours", "public_holidays", "years", "seasons",
                  "exceptions", "description"}
-PLAN_CAL_KEYS = {"base", "seasons", "exceptions", "workweek"}
+PLAN_CAL_KEYS = {"base", "seasons", "exceptions", "workweek", "week_hours"}
 EXC_KEYS = {"from", "to", "date", "name", "working"}
 
 
@@ -312,8 +312,14 @@ def resolve_plan_calendar(spec, plan_file: str | None, path=("project", "calenda
             workweek = weekday_numbers(as_list(spec["workweek"], wpath, "workweek"))
         except ValueError as exc:
             raise PlanError(str(exc), path=wpath) from None
+    week_hours = ()
+    if spec.get("week_hours") is not None:
+        from .part_day_yaml import parse_week_hours
+
+        week_hours = parse_week_hours(spec["week_hours"], tuple(path) + ("week_hours",))
     return CalendarDef(name=base.name, label=base.label, workweek=workweek,
                        country=base.country, subdiv=base.subdiv, hours=base.hours,
+                       week_hours=week_hours,
                        first_year=base.first_year, last_year=base.last_year,
                        seasons=tuple(seasons), exceptions=tuple(exceptions),
                        base_exceptions=base.base_exceptions, catalog=dict(base.catalog),
@@ -355,6 +361,10 @@ def calendar_to_data(cal: CalendarDef, workweek: bool = False) -> dict:
         excs.append(item)
     if excs:
         out["exceptions"] = excs
+    if cal.week_hours:
+        from .part_day_yaml import week_hours_data
+
+        out["week_hours"] = week_hours_data(cal.week_hours)
     return out
 
 

@@ -44,6 +44,9 @@ def schedule_to_dict(sched: Schedule, scenarios=None, baseline=None) -> dict:
         })
         if rescrit is not None:
             tasks[-1]["resource_critical"] = rescrit[i]
+        if sched.scale != 1:            # a part-day plan: the moments, to the minute
+            tasks[-1]["start_time"] = f"{sched.datetime(start[i]):%H:%M}"
+            tasks[-1]["finish_time"] = f"{sched.datetime(finish[i]):%H:%M}"
     project = {
         "name": plan.name,
         "start": sched.project_start.isoformat(),
@@ -51,6 +54,10 @@ def schedule_to_dict(sched: Schedule, scenarios=None, baseline=None) -> dict:
         "duration_days": sched.project_duration,
         "calendar": cal.cal.name,
     }
+    if sched.scale != 1:
+        project["minutes_per_day"] = plan.minutes_per_day
+        project["start_time"] = f"{sched.datetime(sched.project_start_key):%H:%M}"
+        project["finish_time"] = f"{sched.datetime(sched.project_finish_key):%H:%M}"
     if scenarios:
         project["scenarios"] = list(scenarios)
     if plan.tracked or baseline is not None:

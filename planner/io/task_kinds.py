@@ -17,7 +17,7 @@ from ..errors import PlanError
 from ..model import Plan, Task
 from .calendars import calendar_to_data, resolve_plan_calendar
 from .documents import as_date, as_int, as_list, as_mapping, as_str, check_keys
-from .units import UNITS, quantity, split_quantity
+from .units import UNITS, quantity, split_quantity, PART_DAY
 
 KEYS = {"manual", "start", "finish", "pauses", "calendar", "ignore_resource_calendar"}
 
@@ -31,7 +31,8 @@ def elapsed_duration(value) -> int | None:
     if not isinstance(value, str):
         return None
     parts = split_quantity(value)
-    if parts is None or not parts[1] or UNITS.get(parts[1].lower(), ("d",))[0] != "ed":
+    unit = parts[1].lower() if parts is not None else ""
+    if not unit or (UNITS.get(unit) or PART_DAY.get(unit) or ("d",))[0] != "ed":
         return None
     days, _kind = quantity(value, "duration")
     return days
@@ -133,7 +134,7 @@ def fill_manual_durations(plan: Plan) -> None:
 def kind_data(t: Task, d: dict) -> None:
     """Add the keys of a manual, elapsed or split task to its plan-file mapping ``d``."""
     if t.duration_unit == "ed" and t.duration is not None:
-        d["duration"] = f"{t.duration}ed"
+        d["duration"] = elapsed_text(t.duration)
     if t.manual:
         d["manual"] = True
         d["start"] = t.start.isoformat()
@@ -175,3 +176,12 @@ def check_calendar_names(plan: Plan) -> None:
 def calendars_data(plan: Plan) -> dict:
     """The ``calendars:`` section of ``plan``."""
     return {name: calendar_to_data(c, workweek=True) for name, c in plan.calendars.items()}
+
+
+def elapsed_text(days) -> str:
+    """Elapsed days as the plan file writes them: ``3ed``, or ``36eh``, ``90emin`` for part of a
+    day (a part-day plan's)."""
+    if days == int(days):
+        return f"{int(days)}ed"
+    minutes = int(round(days * 24 * 60))
+    return f"{minutes // 60}eh" if minutes % 60 == 0 else f"{minutes}emin"

@@ -1,9 +1,10 @@
 """Durations and lags with MS Project's units: ``3``, ``3d``, ``2w``, ``2mo``, ``10ed``, ``1ew``.
 
-Planner schedules whole working days.  A quantity is converted to whole days as MS Project's
-defaults do: a week is 5 working days, a month 20 (MS Project's "days per month"), an elapsed
-week 7 and an elapsed month 30 calendar days.  Hours and minutes (8 hours a day) are accepted
-only when they come to whole days: part-day scheduling is not supported yet.
+A quantity is converted to days as MS Project's defaults do: a week is 5 working days, a month
+20 (MS Project's "days per month"), an elapsed week 7 and an elapsed month 30 calendar days.  In
+a whole-day plan hours and minutes (8 hours a day) are accepted only when they come to whole
+days; in a part-day plan (``MINUTES_PER_DAY`` set while it is read) they are kept to the minute
+as fractions of the plan's day.
 
 >>> quantity("2mo", "duration")
 (40, 'd')
@@ -12,6 +13,7 @@ only when they come to whole days: part-day scheduling is not supported yet.
 """
 from __future__ import annotations
 
+import contextvars
 import math
 import re
 
@@ -45,7 +47,12 @@ for _names, _kind, _per in (
     for _n in _names:
         PART_DAY[_n] = (_kind, _per)
 
-UNIT_HELP = "d, w = 5 d, mo = 20 d; ed, ew = elapsed days, weeks"
+UNIT_HELP = "d, w = 5 d, mo = 20 d; ed, ew = elapsed days, weeks; h, min in part-day plans"
+
+#: the minutes per working day of the part-day plan being read (``project.minutes_per_day``),
+#: else None: hours and minutes must then come to whole days
+MINUTES_PER_DAY: contextvars.ContextVar = contextvars.ContextVar("minutes_per_day",
+                                                                 default=None)
 
 _QUANTITY = re.compile(r"^\s*(?P<num>[+-]?\s*[0-9]{1,15}(?:[.,][0-9]{1,15})?)\s*"
                        r"(?P<unit>[^\W\d_]{0,20})\s*$")
@@ -67,6 +74,9 @@ def to_days(number: float, unit: str, what: str, text=None) -> tuple[int, str]:
 
     shown = short(text if text is not None else f"{number:g}{unit}")
     key = unit.lower()
+    mpd = MINUTES_PER_DAY.get()
+    if mpd and (key in UNITS or key in PART_DAY) and math.isfinite(number):
+        return _part_day(number, key, mpd, what, shown)
     if key in UNITS:
         kind, per = UNITS[key]
         days = number * per
@@ -85,6 +95,23 @@ def to_days(number: float, unit: str, what: str, text=None) -> tuple[int, str]:
     if not float(days).is_integer():
         raise PlanError(f"{what} {shown} is {days:g} days: {what}s are whole days")
     return int(days), kind
+
+
+def _part_day(number: float, key: str, mpd: int, what: str, shown: str):
+    """A quantity of a part-day plan: working days (a fraction of ``mpd`` minutes allowed, kept
+    to the minute), or elapsed days (fractions of 24 hours)."""
+    from ..working_time import to_days as minutes_to_days
+
+    if key in UNITS:
+        kind, per = UNITS[key]
+        minutes = number * per * (mpd if kind == "d" else 24 * 60)
+    else:
+        kind, per = PART_DAY[key]
+        minutes = number * (24 if kind == "ed" else HOURS_PER_DAY) * 60 / per
+    day = mpd if kind == "d" else 24 * 60
+    if abs(minutes / day) > MAX_DAYS:
+        raise PlanError(f"{what} {shown} must be at most {MAX_DAYS} days")
+    return minutes_to_days(int(round(minutes)), day), kind
 
 
 def quantity(text, what: str) -> tuple[int, str]:

@@ -31,12 +31,14 @@ from .status_yaml import PROGRESS_KEYS, check_progress, read_choice, read_progre
 from .task_kinds import KEYS as KIND_KEYS
 from .task_kinds import (check_calendar_names, elapsed_duration, fill_manual_durations,
                          read_calendars, read_kind)
-from .units import quantity, split_quantity, to_days, working_days
+from .part_day_yaml import read_project_part_day
+from .units import MINUTES_PER_DAY, quantity, split_quantity, to_days, working_days
 
 #: estimates, profiles, risks and correlations are read by `planner risk` (io/estimates_yaml.py)
 TOP_KEYS = {"project", "tasks", "resources", "estimates", "profiles", "risks", "correlations",
             "calendars"}
 PROJECT_KEYS = {"name", "start", "calendar", "status_date", "notes", "language", "reschedule",
+                "minutes_per_day", "start_time",
                 "out_of_sequence", "report"}
 LANGUAGES = ("nb", "en")
 REPORT_KEYS = {"amber_days"}
@@ -91,6 +93,7 @@ def plan_from_data(data, source: str | None = None) -> Plan:
                 status_date=as_date(status, ("project", "status_date")) if status else None,
                 language=language, report=_report_settings(proj.get("report")),
                 src=("project",))
+    plan.minutes_per_day, plan.start_time = read_project_part_day(proj, ("project",))
     plan.calendars = read_calendars(data, source)
     resources = as_list(data.get("resources") or [], ("resources",), "resources")
     plan.resources = [_resource(r, ("resources", k), calendar) for k, r in enumerate(resources)]
@@ -100,7 +103,11 @@ def plan_from_data(data, source: str | None = None) -> Plan:
     out: list[Task] = []
     ids: dict[str, tuple] = {}
     res_ids = {r.id for r in plan.resources}
-    _tasks(tasks, ("tasks",), None, 1, out, ids, res_ids)
+    token = MINUTES_PER_DAY.set(plan.minutes_per_day)      # 4h, 0.5d: part of a day
+    try:
+        _tasks(tasks, ("tasks",), None, 1, out, ids, res_ids)
+    finally:
+        MINUTES_PER_DAY.reset(token)
     plan.tasks = out        # (an empty plan is read; scheduling it says there is nothing to do)
     _check_links(plan, ids)
     check_calendar_names(plan)
@@ -259,8 +266,13 @@ def _duration(value, path) -> int:
     if value < 0:
         raise PlanError(f"duration cannot be negative ({value:g} days)", path=path)
     if isinstance(value, float) and not value.is_integer():
-        raise PlanError(f"duration must be a whole number of working days, not {value:g}",
-                        path=path)
+        if MINUTES_PER_DAY.get():
+            from ..working_time import to_days as minutes_to_days
+
+            return minutes_to_days(int(round(value * MINUTES_PER_DAY.get())),
+                                   MINUTES_PER_DAY.get())
+        raise PlanError(f"duration must be a whole number of working days, not {value:g} "
+                        f"(a part-day plan needs project.minutes_per_day)", path=path)
     if value > MAX_DAYS:
         raise PlanError(f"duration must be at most {MAX_DAYS} working days, not {value:g}",
                         path=path)

@@ -8,6 +8,7 @@ import yaml
 from ..model import Plan, Resource, Task
 from .calendars import calendar_to_data
 from .documents import SafeDumper, write_atomic
+from .part_day_yaml import quantity_text
 from .status_yaml import PROGRESS_KEYS
 from .task_kinds import calendars_data, kind_data
 
@@ -16,6 +17,10 @@ def plan_to_data(plan: Plan) -> dict:
     """The plan as plain data in the documented format (inverse of :func:`plan_from_data`)."""
     proj: dict = {"name": plan.name, "start": plan.start.isoformat(),
                   "calendar": calendar_to_data(plan.calendar)}
+    if plan.minutes_per_day:
+        proj["minutes_per_day"] = plan.minutes_per_day
+        if plan.start_time is not None:
+            proj["start_time"] = plan.start_time.strftime("%H:%M")
     if plan.status_date:
         proj["status_date"] = plan.status_date.isoformat()
     if plan.language:
@@ -35,7 +40,7 @@ def plan_to_data(plan: Plan) -> dict:
     roots: list = []
     by_id: dict = {}
     for t in plan.tasks:
-        d = _task_data(t)
+        d = _task_data(t, plan.minutes_per_day)
         by_id[t.id] = d
         if t.parent is None:
             roots.append(d)
@@ -45,14 +50,14 @@ def plan_to_data(plan: Plan) -> dict:
     return out
 
 
-def _task_data(t: Task) -> dict:
+def _task_data(t: Task, mpd: int | None = None) -> dict:
     d: dict = {"id": int(t.id) if t.id.isascii() and t.id.isdigit() and str(int(t.id)) == t.id
                else t.id,
                "name": t.name}
     if t.duration is not None:
-        d["duration"] = t.duration
+        d["duration"] = quantity_text(t.duration, mpd) if mpd else t.duration
     if t.predecessors:
-        d["predecessors"] = ";".join(link.label() for link in t.predecessors)
+        d["predecessors"] = ";".join(link.label(mpd) for link in t.predecessors)
     c = t.constraint
     if c is not None:
         if c.type == "SNET":

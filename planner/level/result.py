@@ -64,6 +64,13 @@ def level(plan: Plan, objective: str = "finish", within_float: bool = False,
     budget is then CP-SAT's deterministic time instead of ``time_limit`` (see
     :func:`planner.level.solve`).  Tests that pin a solver result use it.
     """
+    if plan.minutes_per_day:            # CP-SAT counts whole working days (working_time.py)
+        from ..working_time import WHOLE_DAYS_NOTE, whole_day_plan
+
+        res = level(whole_day_plan(plan), objective, within_float, time_limit, workers,
+                    progress, stable, seed, deterministic_limit)
+        res.outcome.notes = [WHOLE_DAYS_NOTE] + list(res.outcome.notes or [])
+        return res
     check_limits(workers, deterministic_limit)
     started = time.perf_counter()
     ctx = compile_plan(plan, within_float)

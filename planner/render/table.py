@@ -42,9 +42,47 @@ def _date(d: dt.date, lang: str) -> str:
     return f"{d:%d.%m.%y}" if lang == "nb" else d.isoformat()
 
 
-def duration_text(days: int, lang: str = "en") -> str:
+def duration_text(days: int, lang: str = "en", minutes_per_day: int | None = None) -> str:
+    """``3 days``; in a part-day plan a part of a day in hours or minutes (``4 h``, ``7,5 t``,
+    ``90 min``)."""
     w = WORDS[lang]
+    if minutes_per_day and days != int(days):
+        if (days * 4) == int(days * 4) and days > 1:        # 1.5 days, 2.25 days
+            return f"{_days(days, lang)} {w['days']}"
+        return part_day_text(days, minutes_per_day, lang)
+    days = int(days) if days == int(days) else days
     return f"{days} {w['day'] if days == 1 else w['days']}"
+
+
+def part_day_text(days, minutes_per_day: int, lang: str = "en") -> str:
+    """Working days that are not whole as hours (``4 h``; Norwegian ``4 t``) or minutes.
+
+    >>> part_day_text(0.5, 480), part_day_text(1, 450, "nb"), part_day_text(-0.1875, 480)
+    ('4 h', '7,5 t', '-1.5 h')
+    """
+    minutes = int(round(days * minutes_per_day))
+    hour = "t" if lang == "nb" else "h"
+    if minutes % 60 == 0:
+        return f"{minutes // 60} {hour}"
+    if minutes % 30 == 0:
+        text = f"{minutes / 60:g}"
+        return f"{text.replace('.', ',') if lang == 'nb' else text} {hour}"
+    return f"{minutes} min"
+
+
+def _when(sched: Schedule, key: int, lang: str) -> str:
+    """A task's start or finish: the date, and in a part-day plan the time."""
+    text = msp_date(sched.date(key), lang)
+    if sched.scale != 1:
+        text += f" {sched.datetime(key):%H:%M}"
+    return text
+
+
+def _days(days, lang: str) -> str:
+    if days == int(days):
+        return str(int(days))
+    text = f"{days:.2f}".rstrip("0")
+    return text.replace(".", ",") if lang == "nb" else text
 
 
 def _fit(text: str, width: int | None) -> str:
@@ -71,10 +109,12 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
     rows = []
     for i, t in enumerate(plan.tasks):
         name = "  " * (t.outline_level - 1) + t.name
-        rows.append((t.id, _fit(name, name_width), duration_text(sched.duration[i], lang),
-                     msp_date(sched.date(sched.start[i]), lang),
-                     msp_date(sched.date(sched.finish[i]), lang),
-                     str(sched.total_float[i]), "*" if marks[i] else ""))
+        mpd = sched.plan.minutes_per_day if sched.scale != 1 else None
+        tf = sched.total_float[i]
+        rows.append((t.id, _fit(name, name_width), duration_text(sched.duration[i], lang, mpd),
+                     _when(sched, sched.start[i], lang), _when(sched, sched.finish[i], lang),
+                     _days(tf, lang),
+                     "*" if marks[i] else ""))
     head = (w["id"], w["name"], w["dur"], w["start"], w["finish"], w["float"], w["crit"])
     widths = [max(len(r[c]) for r in rows + [head]) for c in range(len(head))]
     right = {0, 2, 5}
@@ -88,7 +128,7 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
     out.extend(fmt(r) for r in rows)
     out.append("")
     out.append(f"{w['finish_line']}: {msp_date(sched.project_finish, lang)} "
-               f"({sched.project_duration} {w['working_days']}, "
+               f"({_days(sched.project_duration, lang)} {w['working_days']}, "
                f"{_date(sched.project_start, lang)} - {_date(sched.project_finish, lang)})")
     chains = sched.critical_paths(limit=paths + 1)
     if chains:

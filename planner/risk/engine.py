@@ -132,6 +132,10 @@ def simulate(plan: Plan, inp: RiskInput, n: int = 10_000, seed: int = 0,
     work only (:mod:`planner.risk.tracked`)."""
     if n < 1:
         raise PlanError(f"-n must be at least 1 iteration, not {n}")
+    if plan.minutes_per_day:            # sampled in whole working days (working_time.py)
+        from ..working_time import whole_day_plan
+
+        plan, sched = whole_day_plan(plan), None
     if sched is None:
         sched = schedule(plan)
     if sched.progress is not None:

@@ -2,11 +2,13 @@
 backward pass, ALAP pass, roll-up, floats and the checks, in that order."""
 from __future__ import annotations
 
+import datetime as dt
 import gc
 
 from ..calendar import WorkCalendar
 from ..errors import PlanError
 from ..model import Plan
+from ..working_time import plan_calendar, scaled_plan, to_days
 from .checks import check_summary_durations
 from .keys import ALAP
 from .network import compile_plan
@@ -52,7 +54,11 @@ def _schedule(plan: Plan, cal: WorkCalendar | None) -> Schedule:
 
 def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     if cal is None:
-        cal = WorkCalendar(plan.calendar, plan.start)
+        cal = plan_calendar(plan)
+    shown = plan
+    scale = getattr(cal, "scale", 1)
+    if scale != 1:                  # part-day work: the passes count working minutes
+        plan = scaled_plan(plan, scale)
     net = compile_plan(plan, cal)
     compile_special(plan, cal, net)
     net.progress = prog = compile_progress(plan, cal, net)
@@ -62,6 +68,8 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     ls = [0] * n
     lf = [0] * n
     pstart = cal.start_key(plan.start)
+    if scale != 1 and plan.start_time is not None:
+        pstart = cal.key_at(dt.datetime.combine(plan.start, plan.start_time))
     if not net.order:
         raise PlanError("the plan has no tasks to schedule", path=("tasks",))
     forward_pass(net, cal, es, ef, ls, lf, pstart, False)
@@ -102,9 +110,11 @@ def _passes(plan: Plan, cal: WorkCalendar | None) -> Schedule:
     critical = [tf <= 0 for tf in total]
     if prog is not None:
         finish_progress(prog, net, es, ef, free, critical, cal.add_elapsed)
-    sched = Schedule(plan, cal, net, es, ef, ls, lf, start, finish, dur, total, free, critical,
-                     pstart, pfinish)
-    check_summary_durations(plan, sched)
+    if scale != 1:                  # durations and floats back in (fractions of) days
+        dur, total, free = ([to_days(x, scale) for x in xs] for xs in (dur, total, free))
+    sched = Schedule(shown, cal, net, es, ef, ls, lf, start, finish, dur, total, free,
+                     critical, pstart, pfinish)
+    check_summary_durations(shown, sched)
     # make sure every date the schedule reaches is inside the calendar's range
     for keys, pick in ((es, min), (ls, min), (ef, max), (lf, max)):
         k = pick(keys)

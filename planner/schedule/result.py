@@ -7,6 +7,7 @@ import datetime as dt
 from ..calendar import WorkCalendar
 from ..model import Plan
 from .keys import ELAPSED_DAY_IN_DAYS, FF, FS, SS, pos
+from ..working_time import to_days, to_positions
 from .network import Network
 
 
@@ -45,6 +46,8 @@ class Schedule:
         self.critical = critical
         self.project_start_key = project_start
         self.project_finish_key = project_finish
+        #: positions per working day: 1 (whole days), or the minutes of a part-day plan's day
+        self.scale = getattr(cal, "scale", 1)
 
     @property
     def progress(self):
@@ -70,7 +73,8 @@ class Schedule:
         if masked is not None and i in masked:          # a task on its own calendar's days
             return masked[i].spans(self.start[i], self.finish[i])
         s = (self.start[i] + 1) // 2
-        return [(s, s + self.duration[i])] if self.duration[i] else []
+        d = self.duration[i] if self.scale == 1 else to_positions(self.duration[i], self.scale)
+        return [(s, s + d)] if d else []
 
     # -- dates --------------------------------------------------------------------------------
     def date(self, key: int) -> dt.date:
@@ -85,8 +89,21 @@ class Schedule:
         return self.date(self.project_finish_key)
 
     @property
-    def project_duration(self) -> int:
-        return pos(self.project_finish_key) - pos(self.project_start_key)
+    def project_duration(self) -> int | float:
+        """Working days from the project's start to its finish."""
+        return to_days(pos(self.project_finish_key) - pos(self.project_start_key), self.scale)
+
+    def datetime(self, key: int) -> dt.datetime:
+        """The moment of ``key``: its date at the calendar's start or finish of work in a
+        whole-day plan, the working minute's time in a part-day plan."""
+        cal = self.calendar
+        if self.scale != 1:
+            return cal.key_datetime(key)
+        from ..working_time import intervals
+
+        hours = intervals(cal.cal.hours) or ((480, 960),)
+        minute = hours[-1][1] if key & 1 else hours[0][0]
+        return dt.datetime.combine(self.date(key), dt.time()) + dt.timedelta(minutes=minute)
 
     def i(self, task_id: str) -> int:
         return self.net.index[task_id]
@@ -118,7 +135,8 @@ class Schedule:
         """Working days the link p -> s could absorb before it moves s (0 = driving)."""
         a = self.finish[p] if typ in (FS, FF) else self.start[p]
         b = self.start[s] if typ in (FS, SS) else self.finish[s]
-        return pos(b) - pos(a) - (lag * ELAPSED_DAY_IN_DAYS if elapsed else lag)
+        gap = pos(b) - pos(a) - (lag * ELAPSED_DAY_IN_DAYS * self.scale if elapsed else lag)
+        return to_days(gap, self.scale)
 
     def driving_predecessors(self, i: int, before_delay: bool = False) -> list[tuple]:
         """Links into leaf ``i`` that set its early start: [(pred, type, lag, elapsed)].

@@ -193,6 +193,8 @@ def elapsed_finish(k: int, days: int, cal: WorkCalendar) -> int:
     """
     if not days:
         return k
+    if cal.part_day:                    # 24-hour days from the moment itself
+        return cal.key_at(cal.key_datetime(k) + dt.timedelta(days=days), finish=True)
     o = cal.ordinal(pos(k)) + days
     return 2 * cal.count_before(dt.date.fromordinal(o)) - 1
 
@@ -209,6 +211,8 @@ def elapsed_start(f: int, days: int, cal: WorkCalendar) -> int:
     """
     if not days:
         return f
+    if cal.part_day:
+        return cal.key_at(cal.key_datetime(f) - dt.timedelta(days=days))
     o = cal.ordinal(pos(f)) - days
     return 2 * cal.index_on_or_before(dt.date.fromordinal(o))
 

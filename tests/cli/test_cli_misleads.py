@@ -40,18 +40,22 @@ SHORT_XML = """<?xml version="1.0"?>
 """
 
 
-def test_tasks_under_half_a_day_become_milestones_with_one_note(tmp_path):
+def test_tasks_of_part_of_a_day_keep_their_minutes(tmp_path):
+    # (they used to become milestones: planner now schedules part-day work, working_time.py)
     xml = tmp_path / "short.xml"
     xml.write_text(SHORT_XML, encoding="utf-8")
     imp = read_mspdi(str(xml), near=str(tmp_path / "short.yaml"))
     durations = {t.id: t.duration for t in imp.plan.tasks}
-    assert durations == {"1": 0, "2": 2, "3": 0, "4": 1, "5": 0}
-    assert "2 tasks shorter than half a day became milestones (duration 0): 1 (UID 1), " \
-           "3 (UID 3)" in imp.notes
-    assert not any("rounded to 0" in n for n in imp.notes)
+    assert durations == {"1": 0.125, "2": 2, "3": 0.4375, "4": 0.5, "5": 0}
+    assert imp.plan.minutes_per_day == 480
+    assert not any("milestone" in n or "rounded" in n for n in imp.notes)
     res = invoke("import", str(xml), "-o", str(tmp_path / "short.yaml"))
-    assert res.exit_code == 0
-    assert "note: 2 tasks shorter than half a day became milestones" in res.output
+    assert res.exit_code == 0, res.output
+    text = (tmp_path / "short.yaml").read_text(encoding="utf-8")
+    assert "duration: 1h\n" in text and "duration: 210min\n" in text and "duration: 4h\n" in text
+    res = invoke("schedule", str(tmp_path / "short.yaml"), "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert " 1 h " in res.output and "3.5 h" in res.output and "11:30" in res.output
 
 
 # -- 1. whatif and deadlines -------------------------------------------------------------------

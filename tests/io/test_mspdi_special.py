@@ -159,7 +159,7 @@ def test_the_same_moment_in_working_time():
     assert position(cal, dt.datetime(2024, 3, 8, 12), hours) == fri_end - 0.5
 
 
-def test_part_day_and_left_out_tasks_do_not_get_the_files_dates(tmp_path):
+def test_part_day_tasks_get_the_files_times_and_left_out_ones_do_not(tmp_path):
     text = FILE.replace("<Duration>PT16H0M0S</Duration><DurationFormat>7</DurationFormat>\n"
                         "      <Start>2024-03-04T08:00:00</Start><Finish>2024-03-05T17:00:00",
                         "<Duration>PT12H0M0S</Duration><DurationFormat>7</DurationFormat>\n"
@@ -169,9 +169,12 @@ def test_part_day_and_left_out_tasks_do_not_get_the_files_dates(tmp_path):
     path.write_text(text, encoding="utf-8")
     imp = read_mspdi(str(path), near=str(tmp_path / "p.yaml"))
     sched = schedule(imp.plan)
-    assert imp.agreement.count(sched) == (5, 7)     # task 1 ends at 13:00; task 7 left out
-    assert "1 (not: 1)" not in imp.agreement.line(sched)
-    assert imp.agreement.line(sched).endswith("5 of 7 tasks get the file's dates (not: 1)")
+    # task 1 (12 hours) ends at 12:00 of its second day, the same moment as the file's 13:00
+    # after lunch; task 7 is left out
+    assert imp.plan.minutes_per_day == 480 and imp.plan.tasks[0].duration == 1.5
+    assert f"{sched.datetime(sched.finish[0]):%Y-%m-%d %H:%M}" == "2024-03-05 12:00"   # = 13:00
+    assert imp.agreement.count(sched) == (6, 7)
+    assert imp.agreement.line(sched) == "6 of 7 tasks get the file's dates"
 
 
 EMPTY = """<?xml version="1.0" encoding="UTF-8"?>

@@ -16,9 +16,9 @@ import msproject_corpus as corpus
 #: the counts this code gives (docs/ms-project.md "Real MS Project files"); MPXJ's are those
 #: of the mpxj package in the environment (16.10)
 TASKS = 2507
-PLANNER = 2448
+PLANNER = 2480
 MPXJ = 2474
-PLANNER_MISSES = {"part-day duration/lag": 24, "day length": 30, "resource calendar": 4,
+PLANNER_MISSES = {"part-day duration/lag": 8, "day length": 14, "resource calendar": 4,
                   "task calendar": 1}
 #: before this work (main at df86669): manual tasks were scheduled automatically and 41
 #: files without tasks were refused
@@ -68,7 +68,8 @@ def test_every_file_imports_and_schedules(results):
 
 def test_planner_gives_the_stored_dates_to_the_tasks_it_should(results):
     assert sum(r.count("planner") for r in results) == PLANNER
-    assert PLANNER - BEFORE["planner"] == 216
+    assert PLANNER - BEFORE["planner"] == 248
+    assert PLANNER >= MPXJ                  # the target: at least MPXJ's share
     assert sum(r.count("mpxj") for r in results) == MPXJ
 
 
@@ -76,9 +77,12 @@ def test_every_miss_has_a_named_cause(results):
     misses = corpus.cause_counts(results, "planner")
     assert dict(misses) == PLANNER_MISSES
     assert "other" not in misses and "manual" not in misses
-    # part-day work (durations and lags inside a day, or days shorter than the calendar's
-    # working day) is the part-day time resolution docs/ms-project.md designs
-    assert misses["part-day duration/lag"] + misses["day length"] == 54
+    # every part-day miss left is in one file: night-shift and 24-hour resource calendars
+    # (working time outside the project calendar's days and hours) and splits that MS Project
+    # keeps in timephased work inside a day (docs/ms-project.md)
+    part_day = {r.file for r in results for t in r.tasks if not t.planner
+                and t.cause in ("part-day duration/lag", "day length")}
+    assert part_day == {"mspditimephased.xml", "mspdiresource.xml"}
 
 
 def test_the_import_line_counts_what_the_corpus_counts(results):

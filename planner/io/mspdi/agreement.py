@@ -5,7 +5,8 @@ a file date-time is compared by its place in working time: the start of working 
 (08:00, or any time before the day's working hours) is position ``i``, the end of it (17:00 or
 later, or 08:00 of the next working day) is ``i + 1``, and a time inside the working hours is
 part of a day, which no planner date equals.  A finish stored at 08:00 on the next working day
-is therefore the same moment as 17:00 the day before, as it is in MS Project.
+is therefore the same moment as 17:00 the day before, as it is in MS Project.  A part-day plan
+(:mod:`planner.working_time`) compares the working minutes before each moment instead.
 
 >>> import datetime as dt
 >>> from planner.calendar import WorkCalendar
@@ -82,15 +83,24 @@ class Agreement:
     def differing(self, sched: Schedule) -> list[str]:
         """Ids of the tasks planner schedules to another start or finish than the file's."""
         cal = sched.calendar
+        where = (lambda when: cal.key_at(when) // 2) if sched.scale != 1 else (
+            lambda when: position(cal, when, self.hours))      # working minutes, or days
+        own = {r.id for r in sched.plan.resources if r.calendar}
         out = []
         for i, t in enumerate(sched.plan.tasks):
             found = self.moments.get(t.id)
             if found is None:
                 continue
             a, b = found
-            if (position(cal, a, self.hours) != pos(sched.start[i])
-                    or position(cal, b, self.hours) != pos(sched.finish[i])):
+            if where(a) != pos(sched.start[i]) or where(b) != pos(sched.finish[i]):
                 out.append(t.id)
+            elif sched.scale != 1 and (t.calendar or own.intersection(
+                    x.resource for x in t.assignments)):
+                # on a calendar of its own (which may work when the project's does not), the
+                # same day too: a weekend between is working time there
+                if (sched.datetime(sched.start[i]).date(), sched.datetime(sched.finish[i])
+                        .date()) != (a.date(), b.date()):
+                    out.append(t.id)
         return out
 
     def count(self, sched: Schedule | None) -> tuple[int, int]:

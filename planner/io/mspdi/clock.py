@@ -28,6 +28,12 @@ class WriteClock:
     def of(cls, cal: WorkCalendar) -> "WriteClock":
         """The clock of a calendar's working hours (a ``PlanError`` when they make no day)."""
         cdef = cal.cal
+        if cal.part_day:                # a part-day plan: its own day and the exact moments
+            first = min(a for hrs in cdef.week_hours for a, _b in hrs) if cdef.week_hours \
+                else cdef.hours[0] if isinstance(cdef.hours[0], str) else cdef.hours[0][0]
+            last = max(b for hrs in cdef.week_hours for _a, b in hrs) if cdef.week_hours \
+                else cdef.hours[1] if isinstance(cdef.hours[0], str) else cdef.hours[-1][1]
+            return cls(cal, time_of_day(first)[0], time_of_day(last)[0], cal.scale)
         start_time, start_min = time_of_day(cdef.hours[0])
         finish_time, finish_min = time_of_day(cdef.hours[1])
         mpd = finish_min - start_min
@@ -37,18 +43,20 @@ class WriteClock:
         return cls(cal, start_time, finish_time, mpd)
 
     def at(self, key: int) -> str:
+        if self.cal.part_day:
+            return self.cal.key_datetime(key).isoformat(timespec="seconds")
         day = self.cal.date(key // 2)
         return f"{day.isoformat()}T{self.finish_time if key & 1 else self.start_time}"
 
     def duration(self, days: int) -> str:
-        return duration_text(days * self.minutes_per_day)
+        return duration_text(int(round(days * self.minutes_per_day)))
 
     def work(self, days: int, units: float) -> str:
         """The work of ``units`` of a resource over ``days`` working days."""
         return duration_text(round(days * self.minutes_per_day * units))
 
     def tenths(self, days: int) -> int:
-        return days * self.minutes_per_day * 10
+        return int(round(days * self.minutes_per_day * 10))
 
 
 @dataclass

@@ -61,7 +61,8 @@ def _lag(src: Source, clock: ReadClock, el, r: TaskRecord, pred: TaskRecord) -> 
     at = src.child(el, "LinkLag")
     if fmt in PERCENT_FORMATS:
         pdur = pred.task.duration or 0
-        return src.days(lag_value / 100 * pdur, 1, "lag in percent", r.uid, at), "d"
+        return src.days(lag_value / 100 * pdur * clock.minutes_per_day, clock.minutes_per_day,
+                        "lag in percent", r.uid, at), "d"
     if fmt in ELAPSED_FORMATS:
         return src.days(lag_value / 10, ELAPSED_MINUTES_PER_DAY, "elapsed lag", r.uid, at), "ed"
     return src.days(lag_value / 10, clock.minutes_per_day, "lag", r.uid, at), "d"

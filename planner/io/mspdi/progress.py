@@ -25,6 +25,7 @@ from ...model import Plan
 from ...schedule.keys import add_work
 from ...schedule.progress import split_duration
 from ...tracking.baseline import BASELINE_NAMES, Baseline, BaselineTask
+from ...working_time import WorkMoment
 from .clock import ReadClock
 from .source import Source
 
@@ -125,8 +126,12 @@ def _task_actuals(src: Source, clock: ReadClock, r, t, wcal: WorkCalendar) -> in
                          f"started is carried as done on {t.actual_start.isoformat()}")
         return 0
     t.actual_start = clock.start_date(r.actual_start)
+    if src.part_day:                    # a part-day plan starts it at its time of day
+        t.actual_start = WorkMoment.at(r.actual_start)
     if r.actual_finish is not None:
         t.actual_finish = clock.date(r.actual_finish, True)
+        if src.part_day:
+            t.actual_finish = WorkMoment.at(r.actual_finish)
         if t.actual_finish < t.actual_start:
             raise src.fail(src.child(r.el, "ActualFinish"), f"task UID {r.uid}: <ActualFinish> "
                            f"is before its <ActualStart>")

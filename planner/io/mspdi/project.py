@@ -41,6 +41,12 @@ def plan_start(src: Source, clock: ReadClock, starts: list[dt.datetime]) -> dt.d
     return clock.start_date(start)
 
 
+def start_time(src: Source) -> dt.time | None:
+    """The time of day of ``StartDate`` (a part-day plan's start), or None."""
+    start = src.datetime(src.root, "StartDate")
+    return None if start is None or start.time() == dt.time(0) else start.time()
+
+
 def plan_name(src: Source, summary_name: str | None) -> str:
     """``Title``, else the project summary task's name, else ``Name``."""
     return (src.exact(src.root, "Title", None) or summary_name or src.text(src.root, "Name")

@@ -9,13 +9,14 @@ carried over exactly becomes a note in :class:`Imported`.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from ...calendar import WorkCalendar
 from ...errors import PlanError
 from ...model import Plan
 from ...schedule import Schedule
-from . import calendars, progress, project
+from . import calendars, part_day, progress, project
 from .agreement import Agreement, day_hours
 from .assignments import read_assignments
 from .links import read_links
@@ -91,6 +92,10 @@ def read_document(src: Source) -> Imported:
                                      if d is not None])
     cal_el = calendars.project_calendar(src, cal_els)
     calendar = calendars.plan_calendar(src, cal_el, cal_els, span)
+    week = part_day.week_hours(src, cal_el, cal_els)
+    if part_day.needs_part_day(src, records, clock.minutes_per_day, week):
+        src.part_day = clock.minutes_per_day
+        calendar = dataclasses.replace(calendar, week_hours=part_day.as_text(week))
     wcal = WorkCalendar(calendar, plan_start)
 
     tasks = build_tasks(src, clock, records, wcal)
@@ -106,7 +111,9 @@ def read_document(src: Source) -> Imported:
     plan = Plan(name=name, start=plan_start, calendar=calendar, tasks=tasks,
                 resources=list(resources.values()), source=None,
                 notes=summary.notes if summary else "",
-                status_date=project.status_date(src, clock), calendars=named)
+                status_date=project.status_date(src, clock), calendars=named,
+                minutes_per_day=src.part_day,
+                start_time=project.start_time(src) if src.part_day else None)
     dated = [r for r in records if r.start is not None and r.finish is not None]
     agreement = Agreement({r.task.id: (r.start, r.finish) for r in dated if r.task is not None},
                           len(dated), day_hours(src, cal_el, cal_els,

@@ -34,6 +34,9 @@ class Source:
         self.notes: list[str] = []
         self.ns = root.tag[:root.tag.index("}") + 1] if root.tag.startswith("{") else ""
         self.exception_days = 0
+        #: a part-day plan's minutes per working day (durations and lags are then kept to the
+        #: minute as fractions of a day); None: whole days
+        self.part_day: int | None = None
 
     # -- elements ---------------------------------------------------------------------------
     def child(self, el, name):
@@ -50,13 +53,17 @@ class Source:
     def note(self, message: str) -> None:
         self.notes.append(message)
 
-    def days(self, minutes: float, per_day: float, what: str, uid: int, el=None) -> int:
+    def days(self, minutes: float, per_day: float, what: str, uid: int, el=None):
         """``minutes`` as whole days of ``per_day`` minutes, with a note when it is rounded; more
         than ``MAX_DAYS`` is an error at ``el``."""
         days = minutes / per_day
         if not abs(days) <= MAX_DAYS:           # also NaN
             raise self.fail(el if el is not None else self.root,
                             f"task UID {uid}: {what} of {days:g} days (at most {MAX_DAYS})")
+        if self.part_day and per_day in (self.part_day, 24 * 60):
+            from ...working_time import to_days
+
+            return to_days(int(round(minutes)), per_day)       # kept to the minute
         whole = int(math.floor(abs(days) + 0.5)) * (1 if days >= 0 else -1)
         if abs(days - whole) > 1e-6:
             self.note(f"task UID {uid}: {what} of {days:g} days rounded to {whole}")

@@ -245,7 +245,7 @@ def task_fields(src: Source, clock: ReadClock, r: TaskRecord, t: Task,
                               src.child(r.el, "Duration"))
         if t.duration:
             t.duration_unit = "ed"
-    elif 0 < minutes < clock.minutes_per_day / 2 and not r.milestone:
+    elif 0 < minutes < clock.minutes_per_day / 2 and not r.milestone and not src.part_day:
         t.duration = 0                    # named in one note by _note_short_tasks
     else:
         t.duration = src.days(minutes, clock.minutes_per_day, "duration", r.uid,

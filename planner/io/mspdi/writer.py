@@ -58,7 +58,8 @@ def write_project_fields(x: XmlWriter, sched: Schedule, clock: WriteClock,
     x.el("Name", plan.name)
     x.el("Title", plan.name)
     x.el("ScheduleFromStart", True)
-    x.el("StartDate", f"{plan.start.isoformat()}T{start_time}")     # as planned, even on a day off
+    x.el("StartDate", clock.at(sched.project_start_key) if sched.scale != 1 and plan.start_time
+         else f"{plan.start.isoformat()}T{start_time}")     # as planned, even on a day off
     x.el("FinishDate", clock.at(sched.project_finish_key))
     x.el("FYStartDate", 1)
     x.el("CriticalSlackLimit", 0)

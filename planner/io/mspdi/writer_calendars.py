@@ -29,7 +29,8 @@ def write_calendars(x: XmlWriter, sched: Schedule, clock: WriteClock, span) -> N
     x.open("Calendars")
     periods = cal.nonworking_periods(first_day, last_day)
     write_calendar(x, 1, cdef.name, True, None, cdef.workweek, hours,
-                   [(a, b, name, kind == "working") for a, b, name, kind in periods])
+                   [(a, b, name, kind == "working") for a, b, name, kind in periods],
+                   cdef.week_hours if cal.part_day else ())
     uids = calendar_uids(plan)
     for k, r in enumerate(plan.resources):
         absences = sorted((a.start, a.finish, a.name or "absence", a.working)
@@ -88,9 +89,10 @@ def calendar_span(sched: Schedule) -> tuple[dt.date, dt.date]:
 
 
 def write_calendar(x: XmlWriter, uid: int, name: str, is_base: bool, base_uid, workweek, hours,
-                   exceptions) -> None:
+                   exceptions, week_hours=()) -> None:
     """One calendar: its week (base calendars only), then the exceptions
-    ``(first, last, name, working)``, sorted, in the legacy and the Project 2007 form."""
+    ``(first, last, name, working)``, sorted, in the legacy and the Project 2007 form.
+    ``week_hours``: a part-day plan's working hours per weekday (else ``hours`` every day)."""
     exceptions = sorted(exceptions, key=lambda e: (e[0], e[1]))
     x.open("Calendar")
     x.el("UID", uid)
@@ -106,7 +108,8 @@ def write_calendar(x: XmlWriter, uid: int, name: str, is_base: bool, base_uid, w
                 x.el("DayType", msp)
                 x.el("DayWorking", working)
                 if working:
-                    _working_times(x, hours)
+                    own = week_hours[PLANNER_DAY[msp]] if week_hours else ()
+                    _working_times(x, own or hours)
                 x.close("WeekDay")
         for a, b, _name, working in exceptions:
             x.open("WeekDay")
@@ -142,9 +145,11 @@ def _time_period(x: XmlWriter, first: dt.date, last: dt.date) -> None:
 
 
 def _working_times(x: XmlWriter, hours) -> None:
+    """``hours``: one ``(from, to)`` pair or several; ``HH:MM`` or ``HH:MM:SS``."""
     x.open("WorkingTimes")
-    x.open("WorkingTime")
-    x.el("FromTime", hours[0])
-    x.el("ToTime", hours[1])
-    x.close("WorkingTime")
+    for a, b in ((hours,) if isinstance(hours[0], str) else hours):
+        x.open("WorkingTime")
+        x.el("FromTime", a if len(a) > 5 else f"{a}:00")
+        x.el("ToTime", b if len(b) > 5 else f"{b}:00")
+        x.close("WorkingTime")
     x.close("WorkingTimes")

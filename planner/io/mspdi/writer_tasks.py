@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ...model import Link, Plan, Task
 from ...schedule import Schedule, pos
+from ...working_time import to_days
 from .clock import WriteClock
 from .fields import (CONSTRAINT_CODE, ELAPSED_MINUTES_PER_DAY, FINISH_CONSTRAINTS, FMT_DAYS,
                      FMT_EDAYS, ID_FIELD, LINK_TYPE_CODE, duration_text)
@@ -68,12 +69,13 @@ def write_summary_task(x: XmlWriter, sched: Schedule, clock: WriteClock,
     manual = sched.net.fixed or {}                 # a manual task rolls up its own dates
     ls = min(sched.es[i] if i in manual else sched.ls[i] for i in top)
     lf = max(sched.ef[i] if i in manual else sched.lf[i] for i in top)
-    days = pos(pf) - pos(ps)
+    scale = sched.scale             # positions per day: minutes in a part-day plan
+    days = to_days(pos(pf) - pos(ps), scale)
     prog = project_progress(sched, days)
-    total = min(pos(ls) - pos(es), pos(lf) - pos(ef))
+    total = to_days(min(pos(ls) - pos(es), pos(lf) - pos(ef)), scale)
     critical = any(sched.critical[i] for i in top)
     if prog.actual_start is not None:          # started: by its own finish float, as a
-        total = pos(lf) - pos(ef)              # summary with progress is
+        total = to_days(pos(lf) - pos(ef), scale)      # summary with progress is
         critical = total <= 0 and prog.percent != 100
     x.open("Task")
     x.el("UID", 0)
