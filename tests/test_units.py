@@ -27,8 +27,8 @@ def test_quantities_in_whole_days(text, expected):
 
 
 @pytest.mark.parametrize("text,message", [
-    ("4h", "hours and minutes are not supported yet, only whole days (8 h = 1d)"),
-    ("90min", "hours and minutes are not supported yet"),
+    ("4h", "hours and minutes need a part-day plan (project.minutes_per_day), else only whole days (8 h = 1d)"),
+    ("90min", "hours and minutes need a part-day plan"),
     ("1.5w", "is 7.5 days: lags are whole days"), ("2m", "m is ambiguous; write mo"),
     ("3y", "unknown unit 'y'"), ("three", "is not a number of days")])
 def test_part_days_and_unknown_units_are_refused(text, message):
@@ -61,7 +61,7 @@ def test_plan_durations_and_lags_with_units():
 
 
 @pytest.mark.parametrize("duration,message", [
-    ("4h", "hours and minutes are not supported yet")])
+    ("4h", "hours and minutes need a part-day plan")])
 def test_plan_refuses_part_days(write_plan, duration, message):
     path = write_plan(PLAN.replace("duration: 2w", f"duration: {duration}"))
     code, _out, err = run_cli("validate", path)
@@ -102,7 +102,7 @@ def test_link_without_arrow_and_lag_units():
 
 @pytest.mark.parametrize("expr,message", [
     ("a:b:c.lag=2", "which ':' splits the link?"), ("48.lag=2", "is not a link; write PRED:SUCC"),
-    ("24.duration=+4h", "hours and minutes are not supported yet"),
+    ("24.duration=+4h", "hours and minutes need a part-day plan"),
     ("24.duration=+2ed", "elapsed durations are not supported")])
 def test_set_link_and_unit_errors(expr, message):
     with pytest.raises(PlanError) as err:

@@ -84,8 +84,9 @@ def to_days(number: float, unit: str, what: str, text=None) -> tuple[int, str]:
         kind, per = PART_DAY[key]
         days = number / per
         if not days.is_integer():
-            raise PlanError(f"{what} {shown}: hours and minutes are not supported yet, only "
-                            f"whole days ({per} {unit} = 1{kind})")
+            raise PlanError(f"{what} {shown}: hours and minutes need a part-day plan "
+                            f"(project.minutes_per_day), else only whole days "
+                            f"({per} {unit} = 1{kind})")
     elif key == "m":
         raise PlanError(f"{what} {shown}: m is ambiguous; write mo for months")
     else:
