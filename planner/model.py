@@ -43,6 +43,20 @@ RESCHEDULE_MODES = ("after_status_date", "as_is")
 OUT_OF_SEQUENCE_RULES = ("retained_logic", "progress_override")
 
 
+def minutes_text(minutes: int, prefix: str = "") -> str:
+    """Working minutes in the plan file's units: ``4h`` or ``90min`` (``prefix`` ``e``:
+    elapsed, ``4eh``, ``90emin``)."""
+    return f"{minutes // 60}{prefix}h" if minutes % 60 == 0 else f"{minutes}{prefix}min"
+
+
+def elapsed_text(days) -> str:
+    """Elapsed days in the plan file's units: ``3ed``, or ``36eh``, ``90emin`` for part of a day
+    (a part-day plan's)."""
+    if days == int(days):
+        return f"{int(days)}ed"
+    return minutes_text(int(round(days * 24 * 60)), "e")
+
+
 @dataclass(slots=True)
 class Link:
     """A dependency on ``pred``: ``type`` FS/SS/FF/SF with ``lag`` in ``lag_unit``."""
@@ -66,9 +80,10 @@ class Link:
             return f"{self.pred}{self.type}{int(lag):+d}{unit}"
         if minutes_per_day and not unit:
             minutes = int(round(lag * minutes_per_day))
-            text = f"{minutes // 60}h" if minutes % 60 == 0 else f"{minutes}min"
-            return f"{self.pred}{self.type}{'+' if minutes > 0 else '-'}{text.lstrip('-')}"
-        return f"{self.pred}{self.type}{lag:+g}{unit}"
+            return f"{self.pred}{self.type}{'+' if minutes > 0 else '-'}{minutes_text(abs(minutes))}"
+        if unit:
+            return f"{self.pred}{self.type}{'+' if lag > 0 else '-'}{elapsed_text(abs(lag))}"
+        return f"{self.pred}{self.type}{lag:+g}"
 
 
 @dataclass(slots=True)

@@ -34,11 +34,7 @@ from array import array
 from bisect import bisect_right
 
 from .calendar import WorkCalendar
-from .errors import PlanError
 from .model import CalendarDef, Plan
-
-DAY_MINUTES = 24 * 60
-
 
 def minutes_of(text: str) -> int:
     """``"08:30"`` -> 510 (``"24:00"`` is 1440)."""
@@ -294,16 +290,5 @@ WHOLE_DAYS_NOTE = ("the plan has part-day work: it is levelled and simulated at 
                    "days (parts of a day rounded up to a day)")
 
 
-def check_part_day(plan: Plan) -> None:
-    """PlanError when a whole-day plan holds a part-day quantity (a plan needs
-    ``minutes_per_day`` for it)."""
-    if plan.minutes_per_day:
-        return
-    for t in plan.tasks:
-        if t.duration is not None and t.duration != int(t.duration):
-            raise PlanError(f"task {t.id}: duration {t.duration:g} days is part of a day; "
-                            f"part-day plans need minutes_per_day", path=t.src)
-
-
 __all__ = ["MinuteCalendar", "WorkMoment", "whole_day_plan", "WHOLE_DAYS_NOTE", "plan_calendar", "scaled_plan", "to_days", "to_positions",
-           "intervals", "day_minutes", "minutes_of", "clock", "DAY_MINUTES"]
+           "intervals", "day_minutes", "minutes_of", "clock"]

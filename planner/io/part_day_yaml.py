@@ -16,6 +16,7 @@ import re
 
 from ..calendar import WEEKDAYS
 from ..errors import PlanError
+from ..model import minutes_text
 from .documents import short
 
 _SPAN = re.compile(r"^([0-9]{1,2}):([0-9]{2})-([0-9]{1,2}):([0-9]{2})$")
@@ -81,5 +82,4 @@ def quantity_text(days, minutes_per_day: int):
     else hours (``4h``) or minutes (``90min``)."""
     if days == int(days):
         return int(days)
-    minutes = int(round(days * minutes_per_day))
-    return f"{minutes // 60}h" if minutes % 60 == 0 else f"{minutes}min"
+    return minutes_text(int(round(days * minutes_per_day)))

@@ -14,7 +14,7 @@ it work on its own calendar even when its resources have one (:func:`read_calend
 from __future__ import annotations
 
 from ..errors import PlanError
-from ..model import Plan, Task
+from ..model import Plan, Task, elapsed_text
 from .calendars import calendar_to_data, resolve_plan_calendar
 from .documents import as_date, as_int, as_list, as_mapping, as_str, check_keys
 from .units import UNITS, quantity, split_quantity, PART_DAY
@@ -176,12 +176,3 @@ def check_calendar_names(plan: Plan) -> None:
 def calendars_data(plan: Plan) -> dict:
     """The ``calendars:`` section of ``plan``."""
     return {name: calendar_to_data(c, workweek=True) for name, c in plan.calendars.items()}
-
-
-def elapsed_text(days) -> str:
-    """Elapsed days as the plan file writes them: ``3ed``, or ``36eh``, ``90emin`` for part of a
-    day (a part-day plan's)."""
-    if days == int(days):
-        return f"{int(days)}ed"
-    minutes = int(round(days * 24 * 60))
-    return f"{minutes // 60}eh" if minutes % 60 == 0 else f"{minutes}emin"

@@ -48,7 +48,7 @@ def duration_text(days: int, lang: str = "en", minutes_per_day: int | None = Non
     w = WORDS[lang]
     if minutes_per_day and days != int(days):
         if (days * 4) == int(days * 4) and days > 1:        # 1.5 days, 2.25 days
-            return f"{_days(days, lang)} {w['days']}"
+            return f"{number_text(days, lang)} {w['days']}"
         return part_day_text(days, minutes_per_day, lang)
     days = int(days) if days == int(days) else days
     return f"{days} {w['day'] if days == 1 else w['days']}"
@@ -78,10 +78,15 @@ def _when(sched: Schedule, key: int, lang: str) -> str:
     return text
 
 
-def _days(days, lang: str) -> str:
+def number_text(days, lang: str = "en", signed: bool = False) -> str:
+    """A count of days: whole as it is, a fraction to two decimals (a comma in Norwegian).
+
+    >>> number_text(3), number_text(2.5, "nb"), number_text(-0.125, "en", True)
+    ('3', '2,5', '-0.12')
+    """
     if days == int(days):
-        return str(int(days))
-    text = f"{days:.2f}".rstrip("0")
+        return f"{int(days):+d}" if signed else str(int(days))
+    text = (f"{days:+.2f}" if signed else f"{days:.2f}").rstrip("0")
     return text.replace(".", ",") if lang == "nb" else text
 
 
@@ -113,7 +118,7 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
         tf = sched.total_float[i]
         rows.append((t.id, _fit(name, name_width), duration_text(sched.duration[i], lang, mpd),
                      _when(sched, sched.start[i], lang), _when(sched, sched.finish[i], lang),
-                     _days(tf, lang),
+                     number_text(tf, lang),
                      "*" if marks[i] else ""))
     head = (w["id"], w["name"], w["dur"], w["start"], w["finish"], w["float"], w["crit"])
     widths = [max(len(r[c]) for r in rows + [head]) for c in range(len(head))]
@@ -128,7 +133,7 @@ def render_table(sched: Schedule, lang: str = "en", name_width: int | None = Non
     out.extend(fmt(r) for r in rows)
     out.append("")
     out.append(f"{w['finish_line']}: {msp_date(sched.project_finish, lang)} "
-               f"({_days(sched.project_duration, lang)} {w['working_days']}, "
+               f"({number_text(sched.project_duration, lang)} {w['working_days']}, "
                f"{_date(sched.project_start, lang)} - {_date(sched.project_finish, lang)})")
     chains = sched.critical_paths(limit=paths + 1)
     if chains:

@@ -9,6 +9,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ...schedule.resource_path import is_levelled
+from ..table import number_text
 from .style import COLORS
 from .words import count_text, long_date
 
@@ -27,7 +28,7 @@ def title_lines(sched, opts, m, width: float, finish_change: tuple | None) -> li
     lines = [(14, [(m.fit(name, 14, width, bold), text, bold)])]
     lines.append((11, [
         (f"{w['finish_title']} {long_date(s.project_finish, lang)}", text, bold),
-        (f"  ·  {cp} {count_text(s.project_duration, w['wd'])}  ·  "
+        (f"  ·  {cp} {count_text(s.project_duration, w['wd'], lang=lang)}  ·  "
          f"{w['start_title']} {long_date(s.project_start, lang)}", text, "normal")]))
     if opts.bars is not None:
         b = opts.bars
@@ -35,15 +36,15 @@ def title_lines(sched, opts, m, width: float, finish_change: tuple | None) -> li
         if wd == 0 and cd == 0:
             change, color = w["same"], COLORS["muted"]
         else:
-            change = (f"{w['change']} {count_text(wd, w['wd'], True)} "
+            change = (f"{w['change']} {count_text(wd, w['wd'], True, lang)} "
                       f"({count_text(cd, w['cd'], True)})")
             color = COLORS["later"] if cd > 0 else COLORS["earlier"]
         lines.append((11, [
             (f"{w['baseline']}: {w['finish_title'].lower()} "
              f"{long_date(b.project_finish, lang)}  ·  ", text, "normal"),
             (change, color, bold),
-            (f"  ·  {w['cp']} {b.project_duration} → "
-             f"{count_text(s.project_duration, w['wd'])}", text, "normal")]))
+            (f"  ·  {w['cp']} {number_text(b.project_duration, lang)} → "
+             f"{count_text(s.project_duration, w['wd'], lang=lang)}", text, "normal")]))
     return lines
 
 

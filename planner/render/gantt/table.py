@@ -10,6 +10,7 @@ from matplotlib.collections import LineCollection, PathCollection, PolyCollectio
 from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
 
+from ..table import number_text, part_day_text
 from .style import COLORS
 from .words import short_date
 
@@ -37,7 +38,9 @@ def table_columns(sched, opts, m, fs: float, page_w: float, progress=None) -> Ta
     n = len(tasks)
     indent = 0.13
     ids = [t.id for t in tasks]
-    durs = [f"{s.duration[i]} {w['d']}" for i in range(n)]
+    mpd = s.plan.minutes_per_day if s.scale != 1 else None
+    durs = [part_day_text(d, mpd, lang) if mpd and d * 4 != int(d * 4)
+            else f"{number_text(d, lang)} {w['d']}" for d in s.duration]
     starts = [short_date(s.date(s.start[i]), lang) for i in range(n)]
     finishes = [short_date(s.date(s.finish[i]), lang) for i in range(n)]
     pad = 0.1

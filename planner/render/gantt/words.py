@@ -63,10 +63,13 @@ def short_date(d: dt.date, lang: str) -> str:
     return f"{d:%d.%m.%y}" if lang == "nb" else d.isoformat()
 
 
-def count_text(n: int, words: tuple, signed: bool = False) -> str:
-    """``1 arbeidsdag``, ``+20 arbeidsdager``: ``words`` is (singular, plural)."""
+def count_text(n, words: tuple, signed: bool = False, lang: str = "en") -> str:
+    """``1 arbeidsdag``, ``+20 arbeidsdager``, ``2,5 arbeidsdager`` (a part-day plan's):
+    ``words`` is (singular, plural)."""
+    from ..table import number_text
+
     word = words[0] if abs(n) == 1 else words[1]
-    return f"{n:+d} {word}" if signed else f"{n} {word}"
+    return f"{number_text(n, lang, signed)} {word}"
 
 
 def month_label(lang: str, month: int, width: str) -> str:
