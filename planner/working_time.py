@@ -143,7 +143,8 @@ class MinuteCalendar(WorkCalendar):
             self._ensure_index(day - self._shift + (1 if q >= 0 else 0))
 
     def date(self, i: int) -> dt.date:
-        return dt.date.fromordinal(self._days[self._day_of(i)])
+        j = self._day_of(i)             # first: it may grow the window (a new ``_days``)
+        return dt.date.fromordinal(self._days[j])
 
     def start_key(self, d: dt.date) -> int:
         if isinstance(d, WorkMoment):
@@ -156,7 +157,8 @@ class MinuteCalendar(WorkCalendar):
         return super().finish_key(d)
 
     def ordinal(self, i: int) -> int:
-        return self._days[self._day_of(i)]
+        j = self._day_of(i)
+        return self._days[j]
 
     def minute_datetime(self, p: int, end: bool = False) -> dt.datetime:
         """The start of working minute ``p`` (``end``: the end of it)."""

@@ -20,6 +20,8 @@ as a weekend on a 24-hour calendar, need the part-day resolution: docs/ms-projec
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from ..calendar import WorkCalendar
 from .keys import FF, FNET, FNLT, FS, MFO, MSO, SF, SNET, SNLT, SS, add_work
 
@@ -37,16 +39,35 @@ class Days:
         self._works: dict[int, bool] = {}
 
     def works(self, i: int) -> bool:
+        if self.axis.part_day:          # minutes: whether their day works, cached by day
+            return self._day_works(self.axis.ordinal(i))
         w = self._works.get(i)
         if w is None:
             d = self.axis.date(i)
             w = self._works[i] = all(c.is_working(d) for c in self.cals)
         return w
 
+    def _day_works(self, o: int) -> bool:
+        w = self._works.get(o)
+        if w is None:
+            d = dt.date.fromordinal(o)
+            w = self._works[o] = all(c.is_working(d) for c in self.cals)
+        return w
+
+    def _day_bounds(self, i: int) -> tuple[int, int]:
+        """The first position of the day holding minute ``i`` and the first of the next day."""
+        d = self.axis.date(i)
+        return self.axis.count_before(d), self.axis.count_before(d + dt.timedelta(days=1))
+
     def _next(self, i: int, step: int) -> int:
+        part_day = self.axis.part_day
         for _ in range(_LIMIT):
             if self.works(i):
                 return i
+            if part_day:                # skip the rest of the day that does not work
+                first, end = self._day_bounds(i)
+                i = end if step > 0 else first - 1
+                continue
             i += step
         from ..errors import PlanError
 
@@ -67,6 +88,14 @@ class Days:
         if not d:
             return k
         i = self._next((k + 1) // 2, 1)
+        if self.axis.part_day:          # whole days of minutes at a time
+            left = d
+            while True:
+                end = self._day_bounds(i)[1]
+                if left <= end - i:
+                    return 2 * (i + left) - 1
+                left -= end - i
+                i = self._next(end, 1)
         for _ in range(d - 1):
             i = self._next(i + 1, 1)
         return 2 * (i + 1) - 1
@@ -76,6 +105,14 @@ class Days:
         if not d:
             return f
         i = self._next((f + 1) // 2 - 1, -1)
+        if self.axis.part_day:
+            left = d
+            while True:
+                first = self._day_bounds(i)[0]
+                if left <= i - first + 1:
+                    return 2 * (i - left + 1)
+                left -= i - first + 1
+                i = self._next(first - 1, -1)
         for _ in range(d - 1):
             i = self._next(i - 1, -1)
         return 2 * i

@@ -112,3 +112,15 @@ def test_levelling_and_risk_work_on_whole_days_of_a_part_day_plan():
 
     res = level(plan, workers=1, seed=1, deterministic_limit=5)
     assert res.outcome.notes[0].startswith("the plan has part-day work")
+
+
+def test_a_long_task_on_a_part_time_resource_counts_its_minutes_by_day():
+    # Kari works Monday to Wednesday, 08:00-16:00: 2000.5 of her days from Monday 8 January
+    # 2024 (the calendar's window grows on the way) end at noon; a 2-hour lag, then 4 hours
+    # across the night: 14:00-16:00 and Tuesday 08:00-10:00
+    s = schedule(load_plan(os.path.join(HERE, "..", "data", "part_day_calendar.yaml")))
+    got = {t.id: (f"{s.datetime(s.start[i]):%Y-%m-%d %H:%M}",
+                  f"{s.datetime(s.finish[i]):%Y-%m-%d %H:%M}")
+           for i, t in enumerate(s.plan.tasks)}
+    assert got == {"1": ("2024-01-08 08:00", "2037-02-16 12:00"),
+                   "2": ("2037-02-16 14:00", "2037-02-17 10:00")}
