@@ -124,3 +124,25 @@ def test_a_long_task_on_a_part_time_resource_counts_its_minutes_by_day():
            for i, t in enumerate(s.plan.tasks)}
     assert got == {"1": ("2024-01-08 08:00", "2037-02-16 12:00"),
                    "2": ("2037-02-16 14:00", "2037-02-17 10:00")}
+
+
+@pytest.mark.parametrize("project, line, message", [
+    ('  minutes_per_day: 480\n  start_time: "25:00"\n', 5,
+     "start_time must be a time of day HH:MM, not '25:00'"),
+    ('  start_time: "09:00"\n', 4, "start_time needs minutes_per_day"),
+    ('  minutes_per_day: 480\n  calendar: {base: norway, week_hours: {mon: "9-12"}}\n', 5,
+     "week_hours mon: '9-12' is not a span of working hours"),
+    ('', 5, "duration '4h': hours and minutes need a part-day plan (project.minutes_per_day)"),
+])
+def test_bad_part_day_input_says_file_line_and_exits_2(tmp_path, project, line, message):
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    path = tmp_path / "p.yaml"
+    path.write_text("project:\n  name: p\n  start: 2024-01-01\n" + project +
+                    "tasks:\n  - {id: 1, name: a, duration: 4h}\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["schedule", str(path)])
+    assert res.exit_code == 2
+    assert res.output.strip().startswith(f"{path}:{line}: {message}"), res.output
+    assert "Traceback" not in res.output

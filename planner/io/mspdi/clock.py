@@ -29,11 +29,13 @@ class WriteClock:
         """The clock of a calendar's working hours (a ``PlanError`` when they make no day)."""
         cdef = cal.cal
         if cal.part_day:                # a part-day plan: its own day and the exact moments
-            first = min(a for hrs in cdef.week_hours for a, _b in hrs) if cdef.week_hours \
-                else cdef.hours[0] if isinstance(cdef.hours[0], str) else cdef.hours[0][0]
-            last = max(b for hrs in cdef.week_hours for _a, b in hrs) if cdef.week_hours \
-                else cdef.hours[1] if isinstance(cdef.hours[0], str) else cdef.hours[-1][1]
-            return cls(cal, time_of_day(first)[0], time_of_day(last)[0], cal.scale)
+            from ...working_time import clock, intervals
+
+            spans = [ab for day in cdef.week_hours for ab in intervals(day)] or \
+                list(intervals(cdef.hours))
+            first, last = min(a for a, _b in spans), max(b for _a, b in spans)
+            return cls(cal, time_of_day(clock(first))[0], time_of_day(clock(last))[0],
+                       cal.scale)
         start_time, start_min = time_of_day(cdef.hours[0])
         finish_time, finish_min = time_of_day(cdef.hours[1])
         mpd = finish_min - start_min
